@@ -1,0 +1,52 @@
+/**
+ * `linux:audit`: one auditd record per line, `type=… msg=audit(<epoch>:<serial>): k=v …`.
+ * Values are kept as logged (hex-encoded values are not decoded).
+ */
+import type { IngestOptions, IngestResult, Row, SplunkEvent } from '../event';
+import { cleanKey, metaFor, newEvent, RESERVED_FIELDS, setField } from './fields';
+import { isBlank, splitLines } from './text';
+
+const MSG = /msg=audit\((\d+(?:\.\d+)?):(\d+)\):?/;
+const PAIR = /([A-Za-z_][\w-]*)=("(?:[^"]*)"|'(?:[^']*)'|\S*)/g;
+
+export function ingestLinuxAudit(text: string, file: string, options: IngestOptions): IngestResult {
+  const events: SplunkEvent[] = [];
+  const rejected: IngestResult['rejected'] = [];
+  const lines = splitLines(text);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (isBlank(line)) continue;
+    const m = MSG.exec(line);
+    if (!m) {
+      rejected.push({ file, line: i + 1, reason: 'auditd record without "msg=audit(<epoch>:<serial>):"' });
+      continue;
+    }
+    const fields: Row = {};
+    const normalized = line.replace(/\x1d/g, ' ');
+    const before = normalized.slice(0, m.index);
+    const after = normalized.slice(m.index + m[0].length);
+    pairs(before, fields);
+    pairs(after, fields);
+    fields.msg = `audit(${m[1]}:${m[2]})`;
+    fields.audit_id = m[2];
+    const node = typeof fields.node === 'string' ? fields.node : undefined;
+    const event = newEvent(line, Number(m[1]), metaFor(options, file, { host: node }), 1);
+    Object.assign(event, fields);
+    events.push(event);
+  }
+  return { events, rejected };
+}
+
+function pairs(text: string, out: Row): void {
+  for (const p of text.matchAll(PAIR)) {
+    const key = cleanKey(p[1]);
+    let value = p[2];
+    if (value.startsWith("'") && key === 'msg') {
+      pairs(value.slice(1, -1), out); // USER_* records nest their fields in msg='…'
+      continue;
+    }
+    if ((value.startsWith('"') && value.endsWith('"')) || (value.startsWith("'") && value.endsWith("'"))) value = value.slice(1, -1);
+    if (key === 'msg' || RESERVED_FIELDS.has(key)) continue;
+    if (out[key] === undefined) setField(out, key, value);
+  }
+}
