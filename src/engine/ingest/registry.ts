@@ -42,7 +42,7 @@ export function ingesterFor(sourcetype: string): Ingester | undefined {
   for (const e of ENTRIES) {
     if (e.sourcetype.endsWith('*')) {
       const prefix = e.sourcetype.slice(0, -1);
-      if (sourcetype.startsWith(prefix) && sourcetype.length > prefix.length) return e.ingest;
+      if (sourcetype.startsWith(prefix)) return e.ingest; // `*` matches zero or more characters
     } else if (e.sourcetype === sourcetype) return e.ingest;
   }
   return undefined;
