@@ -1,0 +1,36 @@
+/**
+ * What the command line needs from the SPL engine. The CLI is written against this
+ * port so that its argument handling, ingest reporting and output can be tested with a
+ * small fake; `engine-default.ts` binds it to the real engine.
+ */
+import type { Row, SplunkEvent } from '../engine/event';
+
+export interface SearchRun {
+  results: Row[];
+}
+
+export interface LintFinding {
+  /** Saved search or dashboard search the finding is about. */
+  search: string;
+  severity: 'error' | 'warning';
+  message: string;
+  /** Where in the search, as the engine describes it (e.g. "line 1, column 14"). */
+  position?: string;
+  /** Rule identifier, when the linter has one. */
+  rule?: string;
+}
+
+export interface LoadedApp {
+  /** Saved search names in file order. */
+  savedSearchNames(): string[];
+  /** Runs one saved search over its own dispatch window relative to `now`. */
+  runSavedSearch(name: string, events: SplunkEvent[], now: number): SearchRun;
+  /** Runs an ad-hoc search (the app's macros and lookups available) over all events unless it sets its own time bounds. */
+  runSearch(spl: string, events: SplunkEvent[], now: number): SearchRun;
+}
+
+export interface EnginePort {
+  /** Throws an Error with a readable message when the app cannot be loaded. */
+  loadApp(appDir: string): LoadedApp;
+  lintApp(appDir: string): LintFinding[];
+}
