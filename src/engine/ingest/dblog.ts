@@ -17,7 +17,7 @@ type LineParser = (line: string) => Parsed | undefined | 'invalid-time';
 
 const MYSQL = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})?)\s+(\d+)\s+(\S+)(?:\s+(.*))?$/;
 /** Lines mysqld writes at the top of the file and on restart. */
-const MYSQL_HEADER = /^(\S+, Version: .*started with:|Tcp port: \d+ .*|Time\s+Id\s+Command\s+Argument)\s*$/;
+export const MYSQL_HEADER = /^(\S+, Version: .*started with:|Tcp port: \d+ .*|Time\s+Id\s+Command\s+Argument)\s*$/;
 
 const POSTGRES = /^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)?)(?: (UTC|GMT|[+-]\d{2}(?::?\d{2})?))? \[(\d+)\](?:\s+(\S*)@(\S*))?\s+([A-Z]+):\s+(.*)$/;
 
