@@ -92,10 +92,10 @@ describe('STIX bundle reader', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('ATT&CK 19.1');
     expect(run.stdout).toContain('2 techniques, 2 mitigations, 3 (mitigation, technique) pairs');
-    const techniques = parse(readFileSync(join(out, TECHNIQUES_CSV), 'utf8'), { columns: true });
+    const techniques: Record<string, string>[] = parse(readFileSync(join(out, TECHNIQUES_CSV), 'utf8'), { columns: true });
     expect(techniques[1].description).toBe(lookups.techniques[1].description);
     expect(techniques[1].platforms).toBe('Linux|Windows');
-    const pairs = parse(readFileSync(join(out, MITIGATIONS_CSV), 'utf8'), { columns: true });
+    const pairs: Record<string, string>[] = parse(readFileSync(join(out, MITIGATIONS_CSV), 'utf8'), { columns: true });
     expect(pairs[0].description).toBe('Limit who may add server components, e.g. "least privilege".');
   });
 });
