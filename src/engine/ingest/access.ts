@@ -5,6 +5,7 @@
 import type { IngestOptions, IngestResult, SplunkEvent } from '../event';
 import { applyAccessCim } from '../cim/mappings/web';
 import { metaFor, newEvent, setField } from './fields';
+import { compactEvent } from './compact';
 import { isBlank, splitLines } from './text';
 import { parseClfTime } from './time';
 
@@ -41,7 +42,7 @@ export function ingestAccessLog(text: string, file: string, options: IngestOptio
     setField(event, 'referer', dash(m[8]));
     setField(event, 'useragent', dash(m[9]));
     applyAccessCim(event);
-    events.push(event);
+    events.push(compactEvent(event));
   }
   return { events, rejected };
 }

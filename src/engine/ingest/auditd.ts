@@ -4,6 +4,7 @@
  */
 import type { IngestOptions, IngestResult, Row, SplunkEvent } from '../event';
 import { cleanKey, metaFor, newEvent, RESERVED_FIELDS, setField } from './fields';
+import { compactEvent } from './compact';
 import { isBlank, splitLines } from './text';
 
 const MSG = /msg=audit\((\d+(?:\.\d+)?):(\d+)\):?/;
@@ -32,7 +33,7 @@ export function ingestLinuxAudit(text: string, file: string, options: IngestOpti
     const node = typeof fields.node === 'string' ? fields.node : undefined;
     const event = newEvent(line, Number(m[1]), metaFor(options, file, { host: node }), 1);
     Object.assign(event, fields);
-    events.push(event);
+    events.push(compactEvent(event));
   }
   return { events, rejected };
 }

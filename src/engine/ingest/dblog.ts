@@ -5,6 +5,7 @@
  */
 import type { IngestOptions, IngestResult, Row, SplunkEvent } from '../event';
 import { metaFor, newEvent, setField } from './fields';
+import { compactEvent } from './compact';
 import { isBlank, splitLines } from './text';
 import { parseIsoTime } from './time';
 
@@ -77,7 +78,7 @@ function ingestWithContinuations(
       const last = current.event.argument !== undefined ? 'argument' : current.event.message !== undefined ? 'message' : undefined;
       if (last) current.event[last] = `${current.event[last]}\n${current.lines.slice(1).join('\n')}`;
     }
-    events.push(current.event);
+    events.push(compactEvent(current.event));
     current = undefined;
   };
   for (let i = 0; i < lines.length; i++) {

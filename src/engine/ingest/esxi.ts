@@ -1,6 +1,7 @@
 /** `vmw-syslog` and `vmware:esxlog:*`: ESXi syslog lines (hostd, vpxa, shell, esxupdate, …). */
 import type { IngestOptions, IngestResult, SplunkEvent } from '../event';
 import { metaFor, newEvent, setField } from './fields';
+import { compactEvent } from './compact';
 import { parseSyslogHeader } from './syslog';
 import { isBlank, splitLines } from './text';
 
@@ -22,7 +23,7 @@ export function ingestEsxiSyslog(text: string, file: string, options: IngestOpti
     setField(event, 'message', h.message);
     setField(event, 'severity', h.severity);
     setField(event, 'facility', h.facility);
-    events.push(event);
+    events.push(compactEvent(event));
   }
   return { events, rejected };
 }

@@ -4,6 +4,7 @@
  */
 import type { IngestOptions, IngestResult, Row, SplunkEvent } from '../event';
 import { addValue, metaFor, newEvent, RESERVED_FIELDS } from './fields';
+import { compactEvent } from './compact';
 import { isBlank, splitLines } from './text';
 import { parseEpoch, parseIsoTime } from './time';
 
@@ -40,7 +41,7 @@ export function ingestJsonLines(text: string, file: string, options: IngestOptio
     const fields: Row = {};
     flatten(obj, '', fields);
     for (const [k, v] of Object.entries(fields)) if (!RESERVED_FIELDS.has(k)) event[k] = v;
-    events.push(event);
+    events.push(compactEvent(event));
   }
   return { events, rejected };
 }

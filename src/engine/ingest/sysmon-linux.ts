@@ -2,6 +2,7 @@
 import type { IngestOptions, IngestResult, SplunkEvent } from '../event';
 import { applySysmon } from '../cim/mappings/windows';
 import { metaFor, newEvent, setField, str } from './fields';
+import { compactEvent } from './compact';
 import { isBlank, splitLines } from './text';
 import { extractWinEvent } from './winevent';
 
@@ -9,6 +10,7 @@ export function ingestSysmonLinux(text: string, file: string, options: IngestOpt
   const events: SplunkEvent[] = [];
   const rejected: IngestResult['rejected'] = [];
   const lines = splitLines(text);
+  const baseMeta = metaFor(options, file);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (isBlank(line)) continue;
@@ -18,13 +20,15 @@ export function ingestSysmonLinux(text: string, file: string, options: IngestOpt
       continue;
     }
     try {
-      const { fields, time, channel, computer } = extractWinEvent(line, at, line.trimEnd().length);
-      const event = newEvent(line, time, metaFor(options, file, { source: channel ? `Syslog:${channel}` : undefined, host: computer }), 1);
-      Object.assign(event, fields);
+      const event = newEvent(line, 0, baseMeta, 1);
+      const { time, channel, computer } = extractWinEvent(event, line, at, line.trimEnd().length);
+      event._time = time;
+      if (options.source === undefined && channel) event.source = `Syslog:${channel}`;
+      if (options.host === undefined && computer) event.host = computer;
       setField(event, 'dest', str(event, 'Computer'));
       setField(event, 'vendor_product', 'Microsoft Sysmon for Linux');
       applySysmon(event, str(event, 'EventCode') ?? '');
-      events.push(event);
+      events.push(compactEvent(event));
     } catch (err) {
       rejected.push({ file, line: i + 1, reason: `malformed Sysmon for Linux event XML: ${(err as Error).message}` });
     }

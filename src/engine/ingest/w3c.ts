@@ -5,6 +5,7 @@
 import type { IngestOptions, IngestResult, SplunkEvent } from '../event';
 import { applyIisCim } from '../cim/mappings/web';
 import { cleanKey, metaFor, newEvent, RESERVED_FIELDS } from './fields';
+import { compactEvent } from './compact';
 import { isBlank, splitLines } from './text';
 import { parseIsoTime } from './time';
 
@@ -45,7 +46,7 @@ export function ingestW3c(text: string, file: string, options: IngestOptions): I
     const event = newEvent(line, time, meta, 1);
     Object.assign(event, fields);
     applyIisCim(event, options.host !== undefined);
-    events.push(event);
+    events.push(compactEvent(event));
   }
   return { events, rejected };
 }

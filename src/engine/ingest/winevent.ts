@@ -10,7 +10,6 @@ import { parseIsoTime } from './time';
 import { childElements, firstChild, parseXml, textOf, type XmlElement } from './xml';
 
 export interface WinEventFields {
-  fields: Row;
   time: number;
   channel?: string;
   computer?: string;
@@ -25,13 +24,16 @@ const ATTRIBUTE_ELEMENTS: Record<string, string[]> = {
   Correlation: ['ActivityID', 'RelatedActivityID'],
 };
 
-/** Throws an Error whose message is the rejection reason. */
-export function extractWinEvent(src: string, from = 0, to = src.length): WinEventFields {
+/**
+ * Adds the event's fields to `fields` (an event under construction) and returns its
+ * time, channel and computer. Throws an Error whose message is the rejection reason;
+ * `fields` may then hold a part of the fields and must be discarded.
+ */
+export function extractWinEvent(fields: Row, src: string, from = 0, to = src.length): WinEventFields {
   const root = parseXml(src, from, to);
   if (root.name !== 'Event') throw new Error(`root element is <${root.name}>, expected <Event>`);
   const system = firstChild(root, 'System');
   if (!system) throw new Error('event has no <System> element');
-  const fields: Row = {};
   for (const el of childElements(system)) {
     const attrNames = ATTRIBUTE_ELEMENTS[el.name];
     if (attrNames) {
@@ -72,7 +74,7 @@ export function extractWinEvent(src: string, from = 0, to = src.length): WinEven
   }
   const channel = fields.Channel === undefined ? undefined : String(fields.Channel);
   const computer = fields.Computer === undefined ? undefined : String(fields.Computer);
-  return { fields, time, channel, computer };
+  return { time, channel, computer };
 }
 
 function addData(fields: Row, name: string, value: string): void {

@@ -6,6 +6,7 @@
 import type { IngestOptions, IngestResult, SplunkEvent } from '../event';
 import { applyWindowsCim } from '../cim/mappings/windows';
 import { metaFor, newEvent } from './fields';
+import { compactEvent } from './compact';
 import { isBlank, splitLines } from './text';
 import { extractWinEvent } from './winevent';
 
@@ -13,6 +14,7 @@ export function ingestXmlWinEventLog(text: string, file: string, options: Ingest
   const lines = splitLines(text);
   const events: SplunkEvent[] = [];
   const rejected: IngestResult['rejected'] = [];
+  const baseMeta = metaFor(options, file);
   let i = 0;
   while (i < lines.length) {
     const line = lines[i];
@@ -33,12 +35,13 @@ export function ingestXmlWinEventLog(text: string, file: string, options: Ingest
     while (end > start + 1 && isBlank(lines[end - 1])) end--;
     const raw = end - start === 1 ? line : lines.slice(start, end).join('\n');
     try {
-      const { fields, time, channel, computer } = extractWinEvent(raw);
-      const meta = metaFor(options, file, { source: channel ? `XmlWinEventLog:${channel}` : undefined, host: computer });
-      const event = newEvent(raw, time, meta, end - start);
-      Object.assign(event, fields);
+      const event = newEvent(raw, 0, baseMeta, end - start);
+      const { time, channel, computer } = extractWinEvent(event, raw);
+      event._time = time;
+      if (options.source === undefined && channel) event.source = `XmlWinEventLog:${channel}`;
+      if (options.host === undefined && computer) event.host = computer;
       applyWindowsCim(event, channel);
-      events.push(event);
+      events.push(compactEvent(event));
     } catch (err) {
       rejected.push({ file, line: start + 1, reason: `malformed Windows event XML: ${(err as Error).message}` });
     }

@@ -1,0 +1,70 @@
+/**
+ * Compact storage for events. An event built by adding fields one by one ends up as a
+ * V8 dictionary-mode object (about 70 bytes per field); rebuilding it through an object
+ * literal of the same keys gives a fast-mode object with in-object fields that shares
+ * its hidden class with every event of the same shape (8 bytes per field). Short field
+ * values are interned, so the many repeated values (`4`, `-`, channel and provider
+ * names, paths) are stored once.
+ */
+import type { FieldValue, SplunkEvent } from '../event';
+
+const MAX_SHAPES = 4096;
+const MAX_INTERNED = 200_000;
+const MAX_INTERN_LENGTH = 48;
+/** Object literals with more properties than this are not fast-mode in V8 anyway. */
+const MAX_LITERAL_FIELDS = 120;
+
+type Factory = (values: unknown[]) => SplunkEvent;
+
+const factories = new Map<string, Factory>();
+const interned = new Map<string, string>();
+
+/** Values with a run of 4 digits (ids, counters, times, GUIDs, hashes) are likely unique per event: not worth a table entry. */
+function likelyUnique(value: string): boolean {
+  let run = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (++run === 4) return true;
+    } else run = 0;
+  }
+  return false;
+}
+
+export function intern(value: string): string {
+  if (value.length > MAX_INTERN_LENGTH || likelyUnique(value)) return value;
+  const known = interned.get(value);
+  if (known !== undefined) return known;
+  if (interned.size < MAX_INTERNED) {
+    // Flatten a sliced or concatenated string so the table does not keep its parent alive.
+    const flat = (' ' + value).slice(1);
+    interned.set(flat, flat);
+    return flat;
+  }
+  return value;
+}
+
+function compactValue(value: FieldValue | undefined): FieldValue | undefined {
+  if (typeof value === 'string') return intern(value);
+  if (Array.isArray(value)) return value.map(intern);
+  return value;
+}
+
+export function compactEvent(event: SplunkEvent): SplunkEvent {
+  const keys = Object.keys(event);
+  if (keys.length > MAX_LITERAL_FIELDS || keys.includes('__proto__')) return event;
+  const signature = keys.join('\u0000');
+  let factory = factories.get(signature);
+  if (factory === undefined) {
+    if (factories.size >= MAX_SHAPES) return event;
+    const body = keys.map((k, i) => `${JSON.stringify(k)}: v[${i}]`).join(', ');
+    factory = new Function('v', `return { ${body} };`) as Factory;
+    factories.set(signature, factory);
+  }
+  const values = new Array<unknown>(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    values[i] = k === '_raw' ? event._raw : compactValue(event[k]);
+  }
+  return factory(values);
+}
