@@ -13,40 +13,42 @@ export const END_MARKER = '<!-- END GENERATED: detection coverage -->';
 export const COVERED_TECHNIQUES = ['T1505', 'T1505.001', 'T1505.002', 'T1505.003', 'T1505.004', 'T1505.005', 'T1505.006'];
 
 export function coverageSection(set: DetectionSet, names: TechniqueNames): string {
-  const sourceTitle = new Map<string, string>([
-    ...set.dataSources.sources.map((s) => [s.name, s.title] as [string, string]),
-    ...set.dataSources.datamodels.map((m) => [m.name, m.title] as [string, string]),
-  ]);
-  const usedSources = [...sourceTitle.keys()].filter((key) =>
-    set.detections.some(({ detection }) => detection.data_sources.some((s) => (s.macro ?? s.datamodel) === key)),
-  );
-  const header = ['technique', 'detections', 'TTP', 'Anomaly', 'Hunting', ...usedSources.map((k) => sourceTitle.get(k)!)];
-  const rows = COVERED_TECHNIQUES.map((technique) => {
-    const list = set.detections.filter((l) => l.techniqueFolder === technique).map((l) => l.detection);
-    const count = (pred: (d: (typeof list)[number]) => boolean): string => {
-      const n = list.filter(pred).length;
-      return n ? String(n) : '·';
-    };
+  const byTechnique = COVERED_TECHNIQUES.map((technique) => set.detections.filter((l) => l.techniqueFolder === technique).map((l) => l.detection));
+  const cell = (n: number): string => (n ? String(n) : '·');
+  const techniqueRows = COVERED_TECHNIQUES.map((technique, i) => {
+    const list = byTechnique[i];
+    const sources = new Set(list.flatMap((d) => d.data_sources.map((s) => s.macro ?? s.datamodel)));
     return [
       `[${technique}](${attackUrl(technique)}) ${names.get(technique) ?? ''}`.trim(),
       String(list.length),
-      count((d) => d.type === 'TTP'),
-      count((d) => d.type === 'Anomaly'),
-      count((d) => d.type === 'Hunting'),
-      ...usedSources.map((key) => count((d) => d.data_sources.some((s) => (s.macro ?? s.datamodel) === key))),
+      ...(['TTP', 'Anomaly', 'Hunting'] as const).map((type) => cell(list.filter((d) => d.type === type).length)),
+      String(sources.size),
     ];
   });
-  const total = set.detections.length;
+  const sources = [
+    ...set.dataSources.sources.map((s) => ({ key: s.name, label: `${s.title} (\`${s.name}\`)` })),
+    ...set.dataSources.datamodels.map((m) => ({ key: m.name, label: m.title })),
+  ];
+  const sourceRows = sources
+    .map(({ key, label }) => [label, ...byTechnique.map((list) => cell(list.filter((d) => d.data_sources.some((s) => (s.macro ?? s.datamodel) === key)).length))])
+    .filter((row) => row.slice(1).some((c) => c !== '·'));
+  const table = (header: string[], rows: string[][]): string[] => [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ];
   return [
     BEGIN_MARKER,
     '',
     '## Detection coverage',
     '',
-    `${total} detections; every one is replayed by the tests on a recorded true-positive and a benign near-miss. Cells count detections per technique and data source; details in [docs/detections](docs/detections/README.md).`,
+    `${set.detections.length} detections, each replayed by the tests on a recorded true positive and a benign near-miss. Details, prerequisites and tuning: [docs/detections](docs/detections/README.md).`,
     '',
-    `| ${header.join(' | ')} |`,
-    `| ${header.map(() => '---').join(' | ')} |`,
-    ...rows.map((r) => `| ${r.join(' | ')} |`),
+    ...table(['technique', 'detections', 'TTP', 'Anomaly', 'Hunting', 'data sources'], techniqueRows),
+    '',
+    'Detections per data source and technique:',
+    '',
+    ...table(['data source', ...COVERED_TECHNIQUES], sourceRows),
     '',
     END_MARKER,
   ].join('\n');

@@ -10,8 +10,8 @@ import { DOC_MARK, DOCS_DIR, generateDocPages, type TechniqueNames } from './gen
 import { generateMacros } from './gen-macros';
 import { coverageSection, README_FILE, withCoverageSection } from './gen-readme';
 import { generateSavedSearches } from './gen-savedsearches';
-import { loadDetectionSet, type DetectionSet } from './load';
-import { DetectionSourceError } from './problems';
+import { loadDetectionSet, loadDetectionSetLenient, type DetectionSet } from './load';
+import { DetectionSourceError, formatProblem } from './problems';
 
 export const SAVEDSEARCHES_FILE = 'default/savedsearches.conf';
 export const MACROS_CONF_FILE = 'default/macros.conf';
@@ -85,7 +85,7 @@ function appId(root: string): string {
 function main(argv: string[]): number {
   const root = resolve(__dirname, '..', '..');
   try {
-    const set = loadDetectionSet(root);
+    const set = argv.includes('--skip-invalid') ? lenientSet(root) : loadDetectionSet(root);
     const output = generatedOutput(root, set);
     if (argv.includes('--check')) {
       const outdated = outdatedFiles(root, output);
@@ -106,6 +106,16 @@ function main(argv: string[]): number {
     }
     throw error;
   }
+}
+
+/** For authors while others are mid-way: generates from the valid detections and lists the rest. */
+function lenientSet(root: string): DetectionSet {
+  const { set, problems, invalid } = loadDetectionSetLenient(root);
+  if (!set) throw new DetectionSourceError(problems);
+  if (problems.length) {
+    console.warn(`Skipping ${invalid.length} invalid source(s); not for commit:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+  }
+  return set;
 }
 
 if (require.main === module) process.exitCode = main(process.argv.slice(2));

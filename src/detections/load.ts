@@ -42,6 +42,16 @@ export interface DetectionSet {
 
 /** Loads everything or throws a DetectionSourceError listing every problem. */
 export function loadDetectionSet(root: string): DetectionSet {
+  const { set, problems } = loadDetectionSetLenient(root);
+  if (problems.length > 0 || !set) throw new DetectionSourceError(problems);
+  return set;
+}
+
+/**
+ * Loads what is valid and reports the rest: `set` holds the detections without problems
+ * (undefined when data_sources.yml or macros.yml is invalid), `problems` every problem found.
+ */
+export function loadDetectionSetLenient(root: string): { set?: DetectionSet; problems: Problem[]; invalid: string[] } {
   const problems: Problem[] = [];
   const dataSources = readValidated(root, DATA_SOURCES_FILE, dataSourcesFileSchema, problems);
   const macros = readValidated(root, MACROS_FILE, macrosFileSchema, problems);
@@ -101,9 +111,22 @@ export function loadDetectionSet(root: string): DetectionSet {
     }
   }
 
-  if (problems.length > 0) throw new DetectionSourceError(problems);
-  detections.sort((a, b) => a.techniqueFolder.localeCompare(b.techniqueFolder) || a.detection.id.localeCompare(b.detection.id));
-  return { root, detections, dataSources: dataSources!, macros: macros! };
+  const unique = dedupe(problems);
+  const invalid = new Set(unique.map((p) => p.file));
+  const valid = detections.filter((d) => !invalid.has(d.file));
+  valid.sort((a, b) => a.techniqueFolder.localeCompare(b.techniqueFolder) || a.detection.id.localeCompare(b.detection.id));
+  const set = dataSources && macros ? { root, detections: valid, dataSources, macros } : undefined;
+  return { set, problems: unique, invalid: [...invalid] };
+}
+
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.file}\0${p.line}\0${p.column}\0${p.field}\0${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function readValidated<T extends z.ZodType>(root: string, file: string, schema: T, problems: Problem[]): z.infer<T> | undefined {
