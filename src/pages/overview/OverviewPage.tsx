@@ -18,12 +18,18 @@ import { combineSearches, useSearch } from '../../ui/useSearch';
 import { MITIGATIONS_SEARCH, Named, Overview, TECHNIQUES_SEARCH, TechniqueView, buildOverview } from './overview-model';
 
 const Page = styled.div`
+  display: flex;
+  flex-direction: column;
+  gap: ${variables.spacingMedium};
   padding: ${variables.spacingLarge};
   max-width: 1200px;
 `;
 
 const Section = styled.section`
-  margin-top: ${variables.spacingXXLarge};
+  display: flex;
+  flex-direction: column;
+  gap: ${variables.spacingSmall};
+  margin-top: ${variables.spacingXLarge};
 `;
 
 const MITRE_NOTICE =
