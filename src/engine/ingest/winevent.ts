@@ -7,7 +7,7 @@
 import type { Row } from '../event';
 import { addValue, cleanKey, RESERVED_FIELDS, setField } from './fields';
 import { parseIsoTime } from './time';
-import { childElements, firstChild, parseXml, textOf, type XmlElement } from './xml';
+import { scanXml, type XmlHandler } from './xml';
 
 export interface WinEventFields {
   time: number;
@@ -24,25 +24,89 @@ const ATTRIBUTE_ELEMENTS: Record<string, string[]> = {
   Correlation: ['ActivityID', 'RelatedActivityID'],
 };
 
+type Section = 'none' | 'System' | 'EventData' | 'UserData';
+
+/** The field holding each block's inner XML, as the add-on names them. */
+const BLOCK_FIELD = { System: 'System_Props_Xml', EventData: 'EventData_Xml', UserData: 'UserData_Xml' } as const;
+
+/** Collects fields while the scanner walks the event. */
+class WinEventCollector implements XmlHandler {
+  section: Section = 'none';
+  sawSystem = false;
+  rootName = '';
+  /** Text of the element being read, per depth. */
+  private readonly texts: string[] = [];
+  /** Whether the element at a depth has child elements (UserData leaves have none). */
+  private readonly hasChildren: boolean[] = [];
+  private dataName: string | undefined;
+
+  constructor(
+    private readonly fields: Row,
+    private readonly src: string,
+  ) {}
+
+  open(name: string, attrs: Record<string, string>, depth: number): void {
+    this.texts[depth] = '';
+    this.hasChildren[depth] = false;
+    if (depth > 0) this.hasChildren[depth - 1] = true;
+    if (depth === 0) {
+      this.rootName = name;
+      return;
+    }
+    if (depth === 1) {
+      this.section = name === 'System' || name === 'EventData' || name === 'UserData' ? name : 'none';
+      if (name === 'System') this.sawSystem = true;
+      return;
+    }
+    if (depth === 2) {
+      if (this.section === 'System') {
+        const attrNames = ATTRIBUTE_ELEMENTS[name];
+        if (attrNames) for (const a of attrNames) setField(this.fields, a, attrs[a]);
+        else if (name === 'EventID') setField(this.fields, 'Qualifiers', attrs.Qualifiers);
+      } else if (this.section === 'EventData' && name === 'Data') {
+        this.dataName = attrs.Name;
+      }
+    }
+  }
+
+  text(text: string, depth: number): void {
+    this.texts[depth] += text;
+  }
+
+  close(name: string, depth: number, innerStart: number, innerEnd: number): void {
+    const text = this.texts[depth];
+    if (depth === 1) {
+      if (this.section !== 'none') this.fields[BLOCK_FIELD[this.section]] = this.src.slice(innerStart, innerEnd);
+      this.section = 'none';
+      return;
+    }
+    if (depth < 2) return;
+    if (this.section === 'System' && depth === 2) {
+      if (!ATTRIBUTE_ELEMENTS[name]) setField(this.fields, name, text.trim());
+    } else if (this.section === 'EventData' && depth === 2) {
+      if (name === 'Data') {
+        if (this.dataName !== undefined) addData(this.fields, cleanKey(this.dataName), text);
+        else addValue(this.fields, 'Data', text);
+        this.dataName = undefined;
+      } else if (name === 'Binary') {
+        setField(this.fields, 'Binary', text.trim());
+      }
+    } else if (this.section === 'UserData' && depth >= 3 && !this.hasChildren[depth]) {
+      addData(this.fields, cleanKey(name), text);
+    }
+  }
+}
+
 /**
  * Adds the event's fields to `fields` (an event under construction) and returns its
  * time, channel and computer. Throws an Error whose message is the rejection reason;
  * `fields` may then hold a part of the fields and must be discarded.
  */
 export function extractWinEvent(fields: Row, src: string, from = 0, to = src.length): WinEventFields {
-  const root = parseXml(src, from, to);
-  if (root.name !== 'Event') throw new Error(`root element is <${root.name}>, expected <Event>`);
-  const system = firstChild(root, 'System');
-  if (!system) throw new Error('event has no <System> element');
-  for (const el of childElements(system)) {
-    const attrNames = ATTRIBUTE_ELEMENTS[el.name];
-    if (attrNames) {
-      for (const a of attrNames) setField(fields, a, el.attrs[a]);
-    } else {
-      setField(fields, el.name, textOf(el).trim());
-      if (el.name === 'EventID') setField(fields, 'Qualifiers', el.attrs.Qualifiers);
-    }
-  }
+  const collector = new WinEventCollector(fields, src);
+  scanXml(src, collector, from, to);
+  if (collector.rootName !== 'Event') throw new Error(`root element is <${collector.rootName}>, expected <Event>`);
+  if (!collector.sawSystem) throw new Error('event has no <System> element');
   const eventId = fields.EventID;
   if (eventId === undefined) throw new Error('event has no <EventID>');
   fields.EventCode = eventId;
@@ -51,27 +115,6 @@ export function extractWinEvent(fields: Row, src: string, from = 0, to = src.len
   if (systemTime === undefined) throw new Error('event has no <TimeCreated SystemTime>');
   const time = parseIsoTime(String(systemTime));
   if (time === undefined) throw new Error(`TimeCreated SystemTime "${systemTime}" is not an ISO 8601 time`);
-  fields.System_Props_Xml = src.slice(system.innerStart, system.innerEnd);
-
-  const eventData = firstChild(root, 'EventData');
-  if (eventData) {
-    fields.EventData_Xml = src.slice(eventData.innerStart, eventData.innerEnd);
-    for (const el of childElements(eventData)) {
-      const value = textOf(el);
-      if (el.name === 'Data') {
-        const name = el.attrs.Name;
-        if (name !== undefined) addData(fields, cleanKey(name), value);
-        else addValue(fields, 'Data', value);
-      } else if (el.name === 'Binary') {
-        setField(fields, 'Binary', value.trim());
-      }
-    }
-  }
-  const userData = firstChild(root, 'UserData');
-  if (userData) {
-    fields.UserData_Xml = src.slice(userData.innerStart, userData.innerEnd);
-    for (const payload of childElements(userData)) addLeaves(fields, payload);
-  }
   const channel = fields.Channel === undefined ? undefined : String(fields.Channel);
   const computer = fields.Computer === undefined ? undefined : String(fields.Computer);
   return { time, channel, computer };
@@ -80,13 +123,4 @@ export function extractWinEvent(fields: Row, src: string, from = 0, to = src.len
 function addData(fields: Row, name: string, value: string): void {
   if (name === '' || RESERVED_FIELDS.has(name)) return;
   addValue(fields, name, value);
-}
-
-function addLeaves(fields: Row, el: XmlElement): void {
-  const kids = childElements(el);
-  if (kids.length === 0) {
-    addData(fields, cleanKey(el.name), textOf(el));
-    return;
-  }
-  for (const k of kids) addLeaves(fields, k);
 }

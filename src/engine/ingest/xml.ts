@@ -1,21 +1,20 @@
 /**
- * A small, strict XML parser for single event documents (Windows event XML). It
- * builds an element tree, decodes the predefined and numeric entities and CDATA,
- * skips comments, processing instructions and a DOCTYPE-free prolog, and reports the
- * first well-formedness error with its offset. Namespace prefixes are dropped from
- * element and attribute names (`<e:Event>` is `Event`).
+ * A small, strict, streaming XML scanner for single event documents (Windows event
+ * XML). It reports start tags (with decoded attributes), decoded text (entities and
+ * CDATA) and end tags (with the offsets of the element's content) to a handler, skips
+ * comments and processing instructions, and throws an XmlError with the offset of the
+ * first well-formedness error. Namespace prefixes are dropped from element and
+ * attribute names (`<e:Event>` is `Event`). It builds no tree, which keeps ingest fast.
  */
 
-export interface XmlElement {
-  name: string;
-  attrs: Record<string, string>;
-  children: XmlNode[];
-  /** Offsets of the element's content (between the start and end tags) in the source. */
-  innerStart: number;
-  innerEnd: number;
+export interface XmlHandler {
+  /** A start tag; `depth` is 0 for the root element. */
+  open(name: string, attrs: Record<string, string>, depth: number): void;
+  /** Decoded character data directly inside the element at `depth`. */
+  text(text: string, depth: number): void;
+  /** An end tag (or the end of an empty-element tag); content spans [innerStart, innerEnd). */
+  close(name: string, depth: number, innerStart: number, innerEnd: number): void;
 }
-
-export type XmlNode = XmlElement | string;
 
 export class XmlError extends Error {
   constructor(
@@ -29,28 +28,34 @@ export class XmlError extends Error {
 
 const NAME_START = /[A-Za-z_:\u00C0-\uFFFF]/;
 
-export function parseXml(src: string, from = 0, to = src.length): XmlElement {
-  return new Parser(src, from, to).document();
+export function scanXml(src: string, handler: XmlHandler, from = 0, to = src.length): void {
+  new Scanner(src, from, to, handler).document();
 }
 
-class Parser {
+interface OpenElement {
+  name: string;
+  start: number;
+  innerStart: number;
+}
+
+class Scanner {
   private pos: number;
 
   constructor(
     private readonly src: string,
     from: number,
     private readonly end: number,
+    private readonly handler: XmlHandler,
   ) {
     this.pos = from;
   }
 
-  document(): XmlElement {
+  document(): void {
     this.skipMisc();
     if (this.pos >= this.end || this.src.charCodeAt(this.pos) !== 60 /* < */) throw new XmlError('expected the root element', this.pos);
-    const root = this.element();
+    this.content();
     this.skipMisc();
     if (this.pos < this.end) throw new XmlError('unexpected content after the root element', this.pos);
-    return root;
   }
 
   /** Whitespace, comments and processing instructions outside the root element. */
@@ -69,7 +74,53 @@ class Parser {
     this.pos = at + terminator.length;
   }
 
-  private element(): XmlElement {
+  /** The root element and everything inside it, iteratively (no recursion depth limit). */
+  private content(): void {
+    const stack: OpenElement[] = [];
+    const src = this.src;
+    const h = this.handler;
+    do {
+      if (stack.length > 0) {
+        const top = stack[stack.length - 1];
+        const lt = src.indexOf('<', this.pos);
+        if (lt < 0 || lt >= this.end) throw new XmlError(`element <${top.name}> is not closed`, top.start);
+        if (lt > this.pos) h.text(decodeEntities(src.slice(this.pos, lt), this.pos), stack.length - 1);
+        this.pos = lt;
+        if (src.charCodeAt(lt + 1) === 47 /* / */) {
+          this.pos = lt + 2;
+          const closing = this.name('end tag name');
+          this.skipSpace();
+          if (src.charCodeAt(this.pos) !== 62) throw new XmlError(`malformed end tag </${closing}>`, lt);
+          this.pos++;
+          if (closing !== top.name) throw new XmlError(`end tag </${closing}> does not match <${top.name}>`, lt);
+          stack.pop();
+          h.close(localName(top.name), stack.length, top.innerStart, lt);
+          continue;
+        }
+        if (src.startsWith('<![CDATA[', lt)) {
+          const close = src.indexOf(']]>', lt + 9);
+          if (close < 0 || close >= this.end) throw new XmlError('unterminated CDATA section', lt);
+          h.text(src.slice(lt + 9, close), stack.length - 1);
+          this.pos = close + 3;
+          continue;
+        }
+        if (src.startsWith('<!--', lt)) {
+          this.skipPast('-->', 'comment');
+          continue;
+        }
+        if (src.startsWith('<?', lt)) {
+          this.skipPast('?>', 'processing instruction');
+          continue;
+        }
+      }
+      const opened = this.startTag(stack.length);
+      if (opened) stack.push(opened);
+    } while (stack.length > 0);
+  }
+
+  /** Reads a start tag at `pos`; returns the open element, or undefined for `<x/>` (already closed). */
+  private startTag(depth: number): OpenElement | undefined {
+    const src = this.src;
     const start = this.pos;
     this.pos++; // <
     const name = this.name('element name');
@@ -77,67 +128,34 @@ class Parser {
     for (;;) {
       const hadSpace = this.skipSpace();
       if (this.pos >= this.end) throw new XmlError(`unterminated start tag <${name}>`, start);
-      const c = this.src.charCodeAt(this.pos);
+      const c = src.charCodeAt(this.pos);
       if (c === 47 /* / */) {
-        if (this.src.charCodeAt(this.pos + 1) !== 62) throw new XmlError(`expected "/>" in <${name}>`, this.pos);
+        if (src.charCodeAt(this.pos + 1) !== 62) throw new XmlError(`expected "/>" in <${name}>`, this.pos);
         this.pos += 2;
-        return { name: localName(name), attrs, children: [], innerStart: this.pos, innerEnd: this.pos };
+        const local = localName(name);
+        this.handler.open(local, attrs, depth);
+        this.handler.close(local, depth, this.pos, this.pos);
+        return undefined;
       }
       if (c === 62 /* > */) {
         this.pos++;
-        break;
+        this.handler.open(localName(name), attrs, depth);
+        return { name, start, innerStart: this.pos };
       }
       if (!hadSpace) throw new XmlError(`expected whitespace before an attribute in <${name}>`, this.pos);
       const attrName = this.name('attribute name');
       this.skipSpace();
-      if (this.src.charCodeAt(this.pos) !== 61 /* = */) throw new XmlError(`attribute ${attrName} of <${name}> has no "="`, this.pos);
+      if (src.charCodeAt(this.pos) !== 61 /* = */) throw new XmlError(`attribute ${attrName} of <${name}> has no "="`, this.pos);
       this.pos++;
       this.skipSpace();
-      const quote = this.src.charCodeAt(this.pos);
+      const quote = src.charCodeAt(this.pos);
       if (quote !== 34 && quote !== 39) throw new XmlError(`attribute ${attrName} of <${name}> is not quoted`, this.pos);
-      const close = this.src.indexOf(quote === 34 ? '"' : "'", this.pos + 1);
+      const close = src.indexOf(quote === 34 ? '"' : "'", this.pos + 1);
       if (close < 0 || close >= this.end) throw new XmlError(`unterminated value of attribute ${attrName}`, this.pos);
-      const rawValue = this.src.slice(this.pos + 1, close);
+      const rawValue = src.slice(this.pos + 1, close);
       if (rawValue.includes('<')) throw new XmlError(`"<" in the value of attribute ${attrName}`, this.pos);
       attrs[localName(attrName)] = decodeEntities(rawValue, this.pos + 1);
       this.pos = close + 1;
-    }
-    const innerStart = this.pos;
-    const children: XmlNode[] = [];
-    let text = '';
-    for (;;) {
-      if (this.pos >= this.end) throw new XmlError(`element <${name}> is not closed`, start);
-      const lt = this.src.indexOf('<', this.pos);
-      if (lt < 0 || lt >= this.end) throw new XmlError(`element <${name}> is not closed`, start);
-      if (lt > this.pos) text += decodeEntities(this.src.slice(this.pos, lt), this.pos);
-      this.pos = lt;
-      if (this.src.startsWith('</', lt)) {
-        const innerEnd = lt;
-        this.pos = lt + 2;
-        const closing = this.name('end tag name');
-        this.skipSpace();
-        if (this.src.charCodeAt(this.pos) !== 62) throw new XmlError(`malformed end tag </${closing}>`, lt);
-        this.pos++;
-        if (closing !== name) throw new XmlError(`end tag </${closing}> does not match <${name}>`, lt);
-        if (text) children.push(text);
-        return { name: localName(name), attrs, children, innerStart, innerEnd };
-      }
-      if (this.src.startsWith('<![CDATA[', lt)) {
-        const close = this.src.indexOf(']]>', lt + 9);
-        if (close < 0 || close >= this.end) throw new XmlError('unterminated CDATA section', lt);
-        text += this.src.slice(lt + 9, close);
-        this.pos = close + 3;
-      } else if (this.src.startsWith('<!--', lt)) {
-        this.skipPast('-->', 'comment');
-      } else if (this.src.startsWith('<?', lt)) {
-        this.skipPast('?>', 'processing instruction');
-      } else {
-        if (text) {
-          children.push(text);
-          text = '';
-        }
-        children.push(this.element());
-      }
     }
   }
 
@@ -198,20 +216,4 @@ export function decodeEntities(text: string, offset = 0): string {
     last = semi + 1;
   }
   return out + text.slice(last);
-}
-
-/** Text content of an element (its direct text children, concatenated). */
-export function textOf(el: XmlElement): string {
-  let out = '';
-  for (const c of el.children) if (typeof c === 'string') out += c;
-  return out;
-}
-
-export function childElements(el: XmlElement): XmlElement[] {
-  return el.children.filter((c): c is XmlElement => typeof c !== 'string');
-}
-
-export function firstChild(el: XmlElement, name: string): XmlElement | undefined {
-  for (const c of el.children) if (typeof c !== 'string' && c.name === name) return c;
-  return undefined;
 }
