@@ -6,8 +6,8 @@ import { fakeEngine } from './fake-engine';
 
 const FIX = path.join(__dirname, '../engine/ingest/fixtures');
 const SYSMON = path.join(FIX, 'windows_mixed.xml');
-const IIS = path.join(FIX, 'iis_u_ex260314.log');
-const AUDIT = path.join(FIX, 'audit.log');
+const IIS = path.join(FIX, 'iis_u_ex260314.w3c');
+const AUDIT = path.join(FIX, 'audit.audit');
 const APP = '/repo';
 
 function run(argv: string[], findings = []) {

@@ -35,9 +35,9 @@ const CASES: { what: string; file: string; sourcetype: string; pick: (e: SplunkE
   { what: 'Security 4657', file: 'security_events.xml', sourcetype: 'XmlWinEventLog', pick: (e) => e.EventCode === '4657', dataset: 'Endpoint.Registry' },
   { what: 'Security 4625', file: 'security_events.xml', sourcetype: 'XmlWinEventLog', pick: (e) => e.EventCode === '4625', dataset: 'Authentication.Failed_Authentication' },
   { what: 'Defender 1117', file: 'application_and_others.xml', sourcetype: 'XmlWinEventLog', pick: (e) => e.EventCode === '1117', dataset: 'Malware.Malware_Attacks' },
-  { what: 'IIS W3C', file: 'iis_u_ex260314.log', sourcetype: 'ms:iis:auto', pick: () => true, dataset: 'Web.Web' },
-  { what: 'access_combined', file: 'access_combined.log', sourcetype: 'access_combined', pick: () => true, dataset: 'Web.Web' },
-  { what: 'Sysmon for Linux 1', file: 'sysmon_linux.log', sourcetype: 'sysmon:linux', pick: (e) => e.EventCode === '1', dataset: 'Endpoint.Processes' },
+  { what: 'IIS W3C', file: 'iis_u_ex260314.w3c', sourcetype: 'ms:iis:auto', pick: () => true, dataset: 'Web.Web' },
+  { what: 'access_combined', file: 'access_combined.access', sourcetype: 'access_combined', pick: () => true, dataset: 'Web.Web' },
+  { what: 'Sysmon for Linux 1', file: 'sysmon_linux.syslog', sourcetype: 'sysmon:linux', pick: (e) => e.EventCode === '1', dataset: 'Endpoint.Processes' },
 ];
 
 /** Raw (add-on extracted, non-CIM) lower-case field names of the formats. */

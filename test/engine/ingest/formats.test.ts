@@ -8,7 +8,7 @@ import { FIXTURES, load, tags } from './helpers';
 const utc = (y: number, mo: number, d: number, h: number, mi: number, s: number) => Date.UTC(y, mo - 1, d, h, mi, s) / 1000;
 
 describe('ms:iis:auto (IIS W3C extended log)', () => {
-  const r = load('iis_u_ex260314.log', 'ms:iis:auto');
+  const r = load('iis_u_ex260314.w3c', 'ms:iis:auto');
 
   it('takes the columns from #Fields:, also when the header changes mid-file', () => {
     expect(r.events).toHaveLength(3);
@@ -64,7 +64,7 @@ describe('ms:iis:auto (IIS W3C extended log)', () => {
 });
 
 describe('access_combined (Apache, nginx, Tomcat)', () => {
-  const r = load('access_combined.log', 'access_combined', { host: 'www01' });
+  const r = load('access_combined.access', 'access_combined', { host: 'www01' });
 
   it("extracts Splunk's access-log fields from a combined line", () => {
     const e = r.events[0];
@@ -163,7 +163,7 @@ describe('_json and t1505:inventory:<kind> (KV_MODE=json)', () => {
 });
 
 describe('linux:audit', () => {
-  const r = load('audit.log', 'linux:audit');
+  const r = load('audit.audit', 'linux:audit');
 
   it('takes _time and the event serial from msg=audit(…) and extracts key=value pairs', () => {
     const e = r.events[0];
@@ -183,12 +183,12 @@ describe('linux:audit', () => {
   it('takes host from node= and rejects a line that is not an audit record', () => {
     expect(r.events[4].host).toBe('web01.corp.example.com');
     expect(r.events[0].host).toBe('localhost');
-    expect(r.rejected).toEqual([{ file: path.join(FIXTURES, 'audit.log'), line: 6, reason: expect.stringContaining('msg=audit(') }]);
+    expect(r.rejected).toEqual([{ file: path.join(FIXTURES, 'audit.audit'), line: 6, reason: expect.stringContaining('msg=audit(') }]);
   });
 });
 
 describe('vmw-syslog (ESXi)', () => {
-  const r = load('esxi_syslog.log', 'vmw-syslog');
+  const r = load('esxi.syslog', 'vmw-syslog');
 
   it('takes host and _time from the syslog header and program and pid from the tag', () => {
     const [hostd, shell] = r.events;
@@ -210,12 +210,12 @@ describe('vmw-syslog (ESXi)', () => {
   });
 
   it('accepts the vmware:esxlog:* sourcetypes', () => {
-    expect(load('esxi_syslog.log', 'vmware:esxlog:hostd').events).toHaveLength(6);
+    expect(load('esxi.syslog', 'vmware:esxlog:hostd').events).toHaveLength(6);
   });
 });
 
 describe('sysmon:linux', () => {
-  const r = load('sysmon_linux.log', 'sysmon:linux');
+  const r = load('sysmon_linux.syslog', 'sysmon:linux');
 
   it('reads the Sysmon XML in the syslog line, source from the channel, host from Computer', () => {
     const e = r.events[0];
@@ -241,7 +241,7 @@ describe('sysmon:linux', () => {
 
 describe('database logs', () => {
   it('reads the MySQL general query log, skipping its header lines and joining continuation lines', () => {
-    const r = load('mysql_general.log', 'mysql:generalQueryLog');
+    const r = load('mysql_general.mysql', 'mysql:generalQueryLog');
     expect(r.rejected).toEqual([]);
     expect(r.events.map((e) => e.command)).toEqual(['Connect', 'Query', 'Query', 'Quit']);
     const create = r.events[2];
@@ -250,7 +250,7 @@ describe('database logs', () => {
   });
 
   it('reads PostgreSQL logs with the default prefix, applying the zone', () => {
-    const r = load('postgresql.log', 'postgresql');
+    const r = load('postgresql.pglog', 'postgresql');
     expect(r.rejected).toEqual([]);
     expect(r.events).toHaveLength(3);
     expect(r.events[0]).toMatchObject({ pid: '2044', user: 'postgres', database: 'app', severity: 'LOG', linecount: 2 });

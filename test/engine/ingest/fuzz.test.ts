@@ -20,14 +20,14 @@ interface Format {
 
 const FORMATS: Format[] = [
   { sourcetype: 'XmlWinEventLog', fixture: 'sysmon_events.xml', lineBased: false },
-  { sourcetype: 'ms:iis:auto', fixture: 'iis_u_ex260314.log', lineBased: true, skipped: (l) => l.startsWith('#') },
-  { sourcetype: 'access_combined', fixture: 'access_combined.log', lineBased: true },
+  { sourcetype: 'ms:iis:auto', fixture: 'iis_u_ex260314.w3c', lineBased: true, skipped: (l) => l.startsWith('#') },
+  { sourcetype: 'access_combined', fixture: 'access_combined.access', lineBased: true },
   { sourcetype: '_json', fixture: 'inventory_iis_modules.json', lineBased: true },
-  { sourcetype: 'linux:audit', fixture: 'audit.log', lineBased: true },
-  { sourcetype: 'vmw-syslog', fixture: 'esxi_syslog.log', lineBased: true },
-  { sourcetype: 'sysmon:linux', fixture: 'sysmon_linux.log', lineBased: true },
-  { sourcetype: 'mysql:generalQueryLog', fixture: 'mysql_general.log', lineBased: false, skipped: (l) => MYSQL_HEADER.test(l) },
-  { sourcetype: 'postgresql', fixture: 'postgresql.log', lineBased: false },
+  { sourcetype: 'linux:audit', fixture: 'audit.audit', lineBased: true },
+  { sourcetype: 'vmw-syslog', fixture: 'esxi.syslog', lineBased: true },
+  { sourcetype: 'sysmon:linux', fixture: 'sysmon_linux.syslog', lineBased: true },
+  { sourcetype: 'mysql:generalQueryLog', fixture: 'mysql_general.mysql', lineBased: false, skipped: (l) => MYSQL_HEADER.test(l) },
+  { sourcetype: 'postgresql', fixture: 'postgresql.pglog', lineBased: false },
 ];
 
 function accountedFor(format: Format, text: string, result: IngestResult): void {
