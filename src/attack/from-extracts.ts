@@ -40,7 +40,7 @@ function parseTechniques({ file, text }: NamedText): TechniqueRow[] {
     const isSub = json.boolean(technique, 'is_subtechnique');
     const parent = json.optionalString(technique, 'parent_attack_id', where) ?? '';
     if (isSub !== (parent !== '')) json.fail(where, 'is_subtechnique and parent_attack_id disagree');
-    const tactics = json.records(technique.tactics, `${where}.tactics`);
+    const tactics = idsAndNames(json, json.records(technique.tactics, `${where}.tactics`), `${where}.tactics`);
     const components = json.records(technique.data_components, `${where}.data_components`);
     const strategies = json.records(technique.detection_strategies, `${where}.detection_strategies`);
     const dataComponents = idsAndNames(json, components, `${where}.data_components`);
@@ -49,8 +49,8 @@ function parseTechniques({ file, text }: NamedText): TechniqueRow[] {
       technique_id: id,
       technique_name: json.string(technique, 'name', where),
       parent_technique_id: parent,
-      tactic_ids: tactics.map((t, j) => json.string(t, 'id', `${where}.tactics[${j}]`)),
-      tactic_names: tactics.map((t, j) => json.string(t, 'name', `${where}.tactics[${j}]`)),
+      tactic_ids: tactics.ids,
+      tactic_names: tactics.names,
       platforms: json.strings(technique, 'platforms', where),
       description: json.string(technique, 'description', where),
       url: json.string(technique, 'url', where),

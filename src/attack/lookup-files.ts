@@ -1,9 +1,9 @@
 /** The two MITRE lookup files: where they live and what they contain. */
 import { resolve } from 'node:path';
+import { REPO_ROOT } from '../app-identity/identity';
 import { toCsv } from './csv';
 import { AttackLookups, MITIGATION_COLUMNS, TECHNIQUE_COLUMNS } from './model';
 
-export const REPO_ROOT = resolve(__dirname, '..', '..');
 /** The T1505 extracts of MITRE's data, beside the repository (`../shared/attack`). */
 export const DEFAULT_EXTRACTS_DIR = resolve(REPO_ROOT, '..', 'shared', 'attack');
 

@@ -11,7 +11,8 @@ import { dirname, resolve } from 'node:path';
 import { readExtracts } from './from-extracts';
 import { parseStixBundle } from './from-stix';
 import { AttackInputError } from './json-input';
-import { DEFAULT_EXTRACTS_DIR, REPO_ROOT, renderLookupFiles } from './lookup-files';
+import { REPO_ROOT } from '../app-identity/identity';
+import { DEFAULT_EXTRACTS_DIR, renderLookupFiles } from './lookup-files';
 import { AttackLookups } from './model';
 
 const USAGE = 'usage: attack:update [<enterprise-attack.json>] [--attack-version <x.y>] [--out <dir>]';

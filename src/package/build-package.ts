@@ -7,7 +7,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSyn
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { create } from 'tar';
-import { readIdentity } from '../app-identity/identity';
+import { AppIdentity, readIdentity } from '../app-identity/identity';
 import { renderIdentityFiles } from '../app-identity/render';
 import { PackageContentError, collectAppFiles } from './contents';
 
@@ -29,7 +29,7 @@ export interface BuiltPackage {
 
 export async function buildPackage({ appRoot, outDir }: BuildOptions): Promise<BuiltPackage> {
   const app = readIdentity(appRoot);
-  checkGeneratedFiles(appRoot);
+  checkGeneratedFiles(appRoot, app);
   checkBundles(appRoot);
   const files = collectAppFiles(appRoot);
   const staging = mkdtempSync(join(tmpdir(), 'app-package-'));
@@ -62,8 +62,8 @@ function stage(appRoot: string, stagingApp: string, files: { path: string; execu
   return [...folders, ...files.map((f) => f.path)].sort();
 }
 
-function checkGeneratedFiles(appRoot: string): void {
-  for (const [path, content] of renderIdentityFiles(readIdentity(appRoot))) {
+function checkGeneratedFiles(appRoot: string, app: AppIdentity): void {
+  for (const [path, content] of renderIdentityFiles(app)) {
     const current = existsSync(join(appRoot, path)) ? readFileSync(join(appRoot, path), 'utf8') : undefined;
     if (current !== content) throw new PackageContentError(path, 'does not match package.json; run npm run generate:app');
   }

@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { readExtracts } from '../../src/attack/from-extracts';
-import { DEFAULT_EXTRACTS_DIR, MITIGATIONS_CSV, REPO_ROOT, TECHNIQUES_CSV, renderLookupFiles } from '../../src/attack/lookup-files';
+import { REPO_ROOT } from '../../src/app-identity/identity';
+import { DEFAULT_EXTRACTS_DIR, MITIGATIONS_CSV, TECHNIQUES_CSV, renderLookupFiles } from '../../src/attack/lookup-files';
 import { MITIGATION_COLUMNS, TECHNIQUE_COLUMNS } from '../../src/attack/model';
 
 const committed = (path: string): string => readFileSync(join(REPO_ROOT, path), 'utf8');

@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { parseStixBundle } from '../../src/attack/from-stix';
 import { AttackInputError } from '../../src/attack/json-input';
-import { MITIGATIONS_CSV, REPO_ROOT, TECHNIQUES_CSV } from '../../src/attack/lookup-files';
+import { REPO_ROOT } from '../../src/app-identity/identity';
+import { MITIGATIONS_CSV, TECHNIQUES_CSV } from '../../src/attack/lookup-files';
 
 const FIXTURE = join(__dirname, 'fixtures', 'mini-enterprise-attack.json');
 const fixtureText = readFileSync(FIXTURE, 'utf8');

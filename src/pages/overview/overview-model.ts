@@ -2,13 +2,11 @@
  * Joins the rows of the two MITRE lookups into what the Overview page shows:
  * each technique with its mitigations.
  */
+import { MULTIVALUE_SEPARATOR as SEPARATOR } from '../../attack/model';
 import { ResultRow } from '../../ui/search';
 
 export const TECHNIQUES_SEARCH = '| inputlookup t1505_techniques_lookup';
 export const MITIGATIONS_SEARCH = '| inputlookup t1505_mitigations_lookup';
-
-/** Multivalue cells of the lookups are joined with "|" (see transforms.conf). */
-const SEPARATOR = '|';
 
 export interface Named {
   id: string;
