@@ -34,6 +34,7 @@ const CASES: { what: string; file: string; sourcetype: string; pick: (e: SplunkE
   { what: 'Security 4663', file: 'security_events.xml', sourcetype: 'XmlWinEventLog', pick: (e) => e.EventCode === '4663', dataset: 'Endpoint.Filesystem' },
   { what: 'Security 4657', file: 'security_events.xml', sourcetype: 'XmlWinEventLog', pick: (e) => e.EventCode === '4657', dataset: 'Endpoint.Registry' },
   { what: 'Security 4625', file: 'security_events.xml', sourcetype: 'XmlWinEventLog', pick: (e) => e.EventCode === '4625', dataset: 'Authentication.Failed_Authentication' },
+  { what: 'Security 4720', file: 'security_events.xml', sourcetype: 'XmlWinEventLog', pick: (e) => e.EventCode === '4720', dataset: 'Change.Accounts_Created' },
   { what: 'Defender 1117', file: 'application_and_others.xml', sourcetype: 'XmlWinEventLog', pick: (e) => e.EventCode === '1117', dataset: 'Malware.Malware_Attacks' },
   { what: 'IIS W3C', file: 'iis_u_ex260314.w3c', sourcetype: 'ms:iis:auto', pick: () => true, dataset: 'Web.Web' },
   { what: 'access_combined', file: 'access_combined.access', sourcetype: 'access_combined', pick: () => true, dataset: 'Web.Web' },

@@ -187,6 +187,10 @@ describe('XmlWinEventLog: CIM mappings for Security and Defender', () => {
     expect(byCode(sec, '4625')).toMatchObject({ tag: 'authentication', action: 'failure', user: 'administrator', src: '198.51.100.23', app: 'win:local', authentication_method: 'NTLM' });
   });
 
+  it('maps Security 4720 (account created) to Change.Account_Management', () => {
+    expect(byCode(sec, '4720')).toMatchObject({ tag: ['change', 'account'], action: 'created', change_type: 'AAA', object_category: 'user', object: 'support_svc', user: 'support_svc', src_user: 'DefaultAppPool', result: 'A user account was created', dest: 'WEB01.corp.example.com' });
+  });
+
   it('maps Defender 1117 to Malware.Malware_Attacks with cleaned field names', () => {
     const e = byCode(other, '1117');
     expect(tags(e)).toEqual(['malware', 'attack']);

@@ -234,10 +234,36 @@ function applySecurity(ev: Row, code: string): void {
       addUnique(ev, 'tag', 'authentication');
       return;
     }
+    case '4720':
+    case '4722':
+    case '4725':
+    case '4726':
+    case '4738': {
+      setField(ev, 'action', ACCOUNT_ACTION[code]);
+      setField(ev, 'change_type', 'AAA');
+      setField(ev, 'object_category', 'user');
+      setField(ev, 'object', notDash(str(ev, 'TargetUserName')));
+      setField(ev, 'user', notDash(str(ev, 'TargetUserName')));
+      setField(ev, 'src_user', notDash(str(ev, 'SubjectUserName')));
+      setField(ev, 'result', ACCOUNT_RESULT[code]);
+      addUnique(ev, 'eventtype', 'windows_account_change');
+      addUnique(ev, 'tag', 'change', 'account');
+      return;
+    }
     default:
       return;
   }
 }
+
+/** Account management events → `Change.Account_Management` (engine mapping, unverified against the add-on). */
+const ACCOUNT_ACTION: Record<string, string> = { '4720': 'created', '4722': 'modified', '4725': 'modified', '4726': 'deleted', '4738': 'modified' };
+const ACCOUNT_RESULT: Record<string, string> = {
+  '4720': 'A user account was created',
+  '4722': 'A user account was enabled',
+  '4725': 'A user account was disabled',
+  '4726': 'A user account was deleted',
+  '4738': 'A user account was changed',
+};
 
 function securityProcess(ev: Row): void {
   const proc = str(ev, 'ProcessName');
