@@ -14,13 +14,10 @@ export interface YamlSource {
 export function parseYamlSource(text: string, file: string): { source?: YamlSource; problems: Problem[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const problems: Problem[] = [...doc.errors, ...doc.warnings].map((error) => ({
-    file,
-    line: error.linePos?.[0].line ?? 0,
-    column: error.linePos?.[0].col ?? 0,
-    field: '',
-    message: `YAML ${error.code}: ${error.message.split('\n')[0]}`,
-  }));
+  const problems: Problem[] = [...doc.errors, ...doc.warnings].map((error) => {
+    const pos = lineCounter.linePos(error.pos[0]);
+    return { file, line: pos.line, column: pos.col, field: '', message: `YAML ${error.code}: ${error.message.split('\n')[0]}` };
+  });
   if (doc.errors.length > 0) return { problems };
   return {
     problems,

@@ -1,0 +1,100 @@
+/**
+ * Replays every detection's recorded test cases through the generated saved search and the
+ * SPL engine. Run one detection with `npx jest test/detections -t <id>`.
+ */
+import { resolve } from 'node:path';
+import { STANDARD_FIELDS } from '../../src/detections/checks';
+import { loadDetectionSetLenient, type LoadedDetection } from '../../src/detections/load';
+import { formatProblem } from '../../src/detections/problems';
+import { primaryTechnique, savedSearchName } from '../../src/detections/wrap';
+import type { Row, SplunkEvent } from '../../src/engine/event';
+import { describeRows, ingestCase, unmatchedRows, type Expected } from './cases';
+import { loadApp, runSavedSearch, type EngineApp } from './engine';
+
+const root = resolve(__dirname, '..', '..');
+const { set, problems } = loadDetectionSetLenient(root);
+const detections: LoadedDetection[] = set?.detections ?? [];
+
+let app: EngineApp;
+beforeAll(() => {
+  app = loadApp(root);
+});
+
+test('detection sources have no problems', () => {
+  expect(problems.map(formatProblem)).toEqual([]);
+});
+
+test('the app has detections to test', () => {
+  expect(detections.length).toBeGreaterThan(0);
+});
+
+function checkStandardFields(loaded: LoadedDetection, rows: Row[]): string[] {
+  const failures: string[] = [];
+  const d = loaded.detection;
+  rows.forEach((row, i) => {
+    for (const field of STANDARD_FIELDS) {
+      const value = row[field];
+      if (value === undefined || value === '') failures.push(`row ${i}: ${field} is missing`);
+    }
+    if (typeof row._time !== 'number' && !/^\d+(\.\d+)?$/.test(String(row._time))) failures.push(`row ${i}: _time is not epoch seconds (${String(row._time)})`);
+    if (row.technique_id !== primaryTechnique(d)) failures.push(`row ${i}: technique_id ${String(row.technique_id)} is not ${primaryTechnique(d)}`);
+    if (row.detection !== savedSearchName(d)) failures.push(`row ${i}: detection ${String(row.detection)} is not "${savedSearchName(d)}"`);
+    for (const field of d.output.evidence) if (!(field in row)) failures.push(`row ${i}: evidence field ${field} is absent`);
+  });
+  return failures;
+}
+
+describe.each(detections.map((loaded) => [loaded.detection.id, loaded] as const))('%s', (id, loaded) => {
+  const d = loaded.detection;
+  const name = savedSearchName(d);
+
+  test(`${id} has a true_positive and a benign case`, () => {
+    expect(d.tests.filter((t) => t.kind === 'true_positive').length).toBeGreaterThanOrEqual(1);
+    expect(d.tests.filter((t) => t.kind === 'benign').length).toBeGreaterThanOrEqual(1);
+  });
+
+  test.each(d.tests.map((t) => [`${id} › ${t.kind}: ${t.name}`, t] as const))('%s', (_label, testCase) => {
+    const input = ingestCase(root, loaded, testCase);
+    expect(input.rejected.map((r) => `${r.file}:${r.line}: ${r.reason}`)).toEqual([]);
+    expect(input.events.length).toBeGreaterThan(0);
+    const rows = runSavedSearch(app, name, input.events, input.now);
+    const context = `"${name}" at now=${input.now} returned:\n${describeRows(rows)}`;
+    if (testCase.kind === 'true_positive') expect(rows.length).toBeGreaterThanOrEqual(1);
+    expect({ count: rows.length, context }).toEqual({ count: testCase.expect.count, context });
+    const missing = unmatchedRows(rows, (testCase.expect.rows ?? []) as Expected[]);
+    expect({ missing, context }).toEqual({ missing: [], context });
+    expect(checkStandardFields(loaded, rows)).toEqual([]);
+  });
+});
+
+/**
+ * No TTP detection fires on any benign fixture: every benign case replayed through every
+ * TTP search (each at the case's own `now`), and all benign events together at one `now`
+ * as `npx t1505 hunt` over them does.
+ */
+describe('benign fixtures', () => {
+  const ttps = detections.filter((l) => l.detection.type === 'TTP');
+  const benignCases = detections.flatMap((loaded) =>
+    loaded.detection.tests.filter((t) => t.kind === 'benign').map((t) => ({ loaded, test: t, label: `${loaded.detection.id} › ${t.name}` })),
+  );
+
+  test.each(benignCases.map((c) => [c.label, c] as const))('no TTP detection fires on %s', (_label, c) => {
+    const input = ingestCase(root, c.loaded, c.test);
+    const fired = ttps.flatMap((l) => {
+      const rows = runSavedSearch(app, savedSearchName(l.detection), input.events, input.now);
+      return rows.length ? [`${savedSearchName(l.detection)}:\n${describeRows(rows)}`] : [];
+    });
+    expect(fired).toEqual([]);
+  });
+
+  test('no TTP detection fires on all benign fixtures together (t1505 hunt)', () => {
+    const events: SplunkEvent[] = benignCases.flatMap((c) => ingestCase(root, c.loaded, c.test).events);
+    const now = events.reduce((latest, e) => Math.max(latest, e._time), -Infinity) + 1;
+    const fired = ttps.flatMap((l) => {
+      const rows = runSavedSearch(app, savedSearchName(l.detection), events, now);
+      return rows.length ? [`${savedSearchName(l.detection)}:\n${describeRows(rows)}`] : [];
+    });
+    expect(benignCases.length).toBeGreaterThan(0);
+    expect(fired).toEqual([]);
+  });
+});
