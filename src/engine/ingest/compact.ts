@@ -16,8 +16,44 @@ const MAX_LITERAL_FIELDS = 120;
 
 type Factory = (values: unknown[]) => SplunkEvent;
 
-const factories = new Map<string, Factory>();
+interface Shape {
+  keys: string[];
+  factory: Factory;
+}
+
+/** Shapes by number of keys; each bucket is most-recently-used first. */
+const shapes = new Map<number, Shape[]>();
+let shapeCount = 0;
 const interned = new Map<string, string>();
+
+function sameKeys(a: string[], b: string[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function factoryFor(keys: string[]): Factory | undefined {
+  let bucket = shapes.get(keys.length);
+  if (bucket === undefined) {
+    bucket = [];
+    shapes.set(keys.length, bucket);
+  }
+  for (let i = 0; i < bucket.length; i++) {
+    const shape = bucket[i];
+    if (sameKeys(shape.keys, keys)) {
+      if (i > 0) {
+        bucket.splice(i, 1);
+        bucket.unshift(shape);
+      }
+      return shape.factory;
+    }
+  }
+  if (shapeCount >= MAX_SHAPES) return undefined;
+  const body = keys.map((k, i) => `${JSON.stringify(k)}: v[${i}]`).join(', ');
+  const factory = new Function('v', `return { ${body} };`) as Factory;
+  bucket.unshift({ keys, factory });
+  shapeCount++;
+  return factory;
+}
 
 /** Values with a run of 4 digits (ids, counters, times, GUIDs, hashes) are likely unique per event: not worth a table entry. */
 function likelyUnique(value: string): boolean {
@@ -53,14 +89,8 @@ function compactValue(value: FieldValue | undefined): FieldValue | undefined {
 export function compactEvent(event: SplunkEvent): SplunkEvent {
   const keys = Object.keys(event);
   if (keys.length > MAX_LITERAL_FIELDS || keys.includes('__proto__')) return event;
-  const signature = keys.join('\u0000');
-  let factory = factories.get(signature);
-  if (factory === undefined) {
-    if (factories.size >= MAX_SHAPES) return event;
-    const body = keys.map((k, i) => `${JSON.stringify(k)}: v[${i}]`).join(', ');
-    factory = new Function('v', `return { ${body} };`) as Factory;
-    factories.set(signature, factory);
-  }
+  const factory = factoryFor(keys);
+  if (factory === undefined) return event;
   const values = new Array<unknown>(keys.length);
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i];

@@ -1,6 +1,5 @@
 /** Turning file contents into lines. */
-
-const utf8Strict = new TextDecoder('utf-8', { fatal: true });
+import { isUtf8 } from 'buffer';
 
 /**
  * Decodes file contents. Valid UTF-8 (with or without BOM) is decoded as UTF-8. When the
@@ -9,11 +8,7 @@ const utf8Strict = new TextDecoder('utf-8', { fatal: true });
  */
 export function decodeInput(input: string | Buffer): string {
   if (typeof input === 'string') return stripBom(input);
-  try {
-    return stripBom(utf8Strict.decode(input));
-  } catch {
-    return decodeLineByLine(input);
-  }
+  return stripBom(isUtf8(input) ? input.toString('utf8') : decodeLineByLine(input));
 }
 
 function decodeLineByLine(buf: Buffer): string {
@@ -23,13 +18,7 @@ function decodeLineByLine(buf: Buffer): string {
     let end = buf.indexOf(0x0a, start);
     if (end < 0) end = buf.length;
     const slice = buf.subarray(start, end);
-    let text: string;
-    try {
-      text = utf8Strict.decode(slice);
-    } catch {
-      text = slice.toString('latin1');
-    }
-    parts.push(text);
+    parts.push(isUtf8(slice) ? slice.toString('utf8') : slice.toString('latin1'));
     start = end + 1;
   }
   return stripBom(parts.join('\n'));

@@ -26,7 +26,6 @@ export class XmlError extends Error {
   }
 }
 
-const NAME_START = /[A-Za-z_:\u00C0-\uFFFF]/;
 
 export function scanXml(src: string, handler: XmlHandler, from = 0, to = src.length): void {
   new Scanner(src, from, to, handler).document();
@@ -161,7 +160,7 @@ class Scanner {
 
   private name(what: string): string {
     const start = this.pos;
-    if (start >= this.end || !NAME_START.test(this.src[start])) throw new XmlError(`expected ${what}`, start);
+    if (start >= this.end || !isNameStart(this.src.charCodeAt(start))) throw new XmlError(`expected ${what}`, start);
     let p = start + 1;
     while (p < this.end && isNameChar(this.src.charCodeAt(p))) p++;
     this.pos = p;
@@ -177,6 +176,10 @@ class Scanner {
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+function isNameStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58 || c >= 0xc0;
 }
 
 function isNameChar(c: number): boolean {
