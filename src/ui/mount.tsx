@@ -13,8 +13,7 @@ import layout from '@splunk/react-page/18';
 import { LayerStackGlobalProvider } from '@splunk/react-ui/Layer';
 import SplunkThemeProvider from '@splunk/themes/SplunkThemeProvider';
 import { getUserTheme } from '@splunk/splunk-utils/themes';
-
-export const PAGE_ROOT_ID = 't1505-page-root';
+import { PAGE_ROOT_ID } from './page-root';
 
 export type ColorScheme = 'light' | 'dark';
 

@@ -8,7 +8,8 @@
  * - every app folder's files ship (allow-list of folders, not of files);
  * - lookups are UTF-8 CSV with LF endings and at least two columns;
  * - the bundle has no eval and loads nothing from outside Splunk;
- * - the same inputs give the same bytes.
+ * - the same inputs give the same bytes;
+ * - the packaged bundle runs in the packaged Simple XML view as Splunk Web loads it.
  * Rules: AppInspect "Packaging standards", "Application structure", "Meta file
  * standards", "Lookup files" checks, https://dev.splunk.com/enterprise/reference/appinspect/appinspectcheck/
  * and the app.conf / default.meta specs in the Admin Manual.
@@ -17,12 +18,15 @@ import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { JSDOM, ResourceLoader, VirtualConsole } from 'jsdom';
 import { extract, list } from 'tar';
 import webpack from 'webpack';
 import { APP_ID, REPO_ROOT } from '../../src/app-identity/identity';
 import { parseConf } from '../../src/conf/conf';
 import { buildPackage, BuiltPackage, PACKAGE_MTIME } from '../../src/package/build-package';
 import { APP_FOLDERS } from '../../src/package/contents';
+import { PAGE_ROOT_ID } from '../../src/ui/page-root';
+import { SplunkdMock } from '../support/splunkd-mock';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const webpackConfig = require('../../webpack.config.js') as (env: unknown, argv: { mode: string }) => webpack.Configuration;
@@ -35,6 +39,34 @@ interface Entry {
   uid?: number;
   gid?: number;
   uname?: string;
+}
+
+const ORIGIN = 'http://splunk.example:8000';
+const SPLUNKD_PATH = '/en-US/splunkd/__raw';
+const APP_STATIC = `${ORIGIN}/en-US/static/@1234567890:100/app/${APP_ID}/`;
+const THEME_API_URL = `${ORIGIN}/en-US/static/@1234567890/build/api/get_theme.js`;
+
+/** Splunk Web's static files: the installed app's appserver/static, and the theme API. */
+class SplunkWebStatic extends ResourceLoader {
+  readonly requested: string[] = [];
+  constructor(private readonly appDir: string) {
+    super();
+  }
+  override fetch(url: string): ReturnType<ResourceLoader['fetch']> {
+    this.requested.push(url);
+    const served = (body: Promise<Buffer>): ReturnType<ResourceLoader['fetch']> => Object.assign(body, { abort: () => undefined });
+    if (url.startsWith(APP_STATIC)) return served(Promise.resolve(readFileSync(join(this.appDir, 'appserver/static', url.slice(APP_STATIC.length)))));
+    if (url === THEME_API_URL) return served(Promise.resolve(Buffer.from('window.__get_theme__ = { getTheme: function () { return Promise.resolve("dark"); } };')));
+    return served(Promise.reject(new Error(`no such static file: ${url}`)));
+  }
+}
+
+/** The shipped view: Simple XML version, its script= file and its HTML panel. */
+function readView(appDir: string, name: string): { version: string; script: string; panelHtml: string } {
+  const xml = new JSDOM(readFileSync(join(appDir, 'default/data/ui/views', `${name}.xml`), 'utf8'), { contentType: 'text/xml' });
+  const dashboard = xml.window.document.documentElement;
+  const panel = dashboard.querySelector('row > panel > html');
+  return { version: dashboard.getAttribute('version') ?? '', script: dashboard.getAttribute('script') ?? '', panelHtml: panel?.innerHTML ?? '' };
 }
 
 const APP = `${APP_ID}/`;
@@ -176,14 +208,18 @@ describe('the built package', () => {
   it('ships lookups that are UTF-8 CSV with LF line endings and at least two columns', () => {
     const lookups = files().filter((e) => e.path.startsWith(`${APP}lookups/`));
     expect(lookups.length).toBeGreaterThanOrEqual(2);
-    for (const lookup of lookups) {
+    const problems = lookups.flatMap((lookup) => {
       const bytes = readFileSync(join(extracted, lookup.path));
-      expect(bytes.includes(0x0d)).toBe(false);
-      const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-      const [header, ...rows] = parse(text) as string[][];
-      expect(header.length).toBeGreaterThanOrEqual(2);
-      for (const row of rows) expect(row).toHaveLength(header.length);
-    }
+      if (bytes.includes(0x0d)) return [`${lookup.path}: has CR line endings`];
+      try {
+        const [header] = parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes), { to_line: 1 }) as string[][];
+        parse(bytes.toString('utf8'));
+        return header.length >= 2 ? [] : [`${lookup.path}: has ${header.length} column`];
+      } catch (error) {
+        return [`${lookup.path}: ${(error as Error).message}`];
+      }
+    });
+    expect(problems).toEqual([]);
   });
 
   it('ships bundles without eval, and loading nothing from outside Splunk', () => {
@@ -208,4 +244,59 @@ describe('the built package', () => {
     expect(readFileSync(again.file).equals(first)).toBe(true);
     expect(first.readUInt32LE(4)).toBe(0);
   });
+
+  it('runs in the Simple XML dashboard as Splunk Web loads it: renders the Overview, leaves Splunk\'s _ and define alone', async () => {
+    const view = readView(inApp(''), 'overview');
+    expect(view.version).toBe('1.1');
+    expect(view.script).toBe('pages/overview.js');
+    expect(view.panelHtml).toContain(`id="${PAGE_ROOT_ID}"`);
+    const bundleUrl = APP_STATIC + view.script;
+    const splunkd = new SplunkdMock({ appDir: inApp(''), splunkdPath: SPLUNKD_PATH });
+    const resources = new SplunkWebStatic(inApp(''));
+    const errors: string[] = [];
+    const virtualConsole = new VirtualConsole();
+    virtualConsole.on('error', (message) => errors.push(String(message)));
+    virtualConsole.on('jsdomError', (error) => errors.push(error.message));
+    const underscore = { VERSION: '1.13.6' };
+    const defineCalls: unknown[] = [];
+    const html = `<!doctype html><html><head><title>Overview | Splunk</title></head><body>
+      <header data-view="splunkjs/mvc/headerview">app bar</header>
+      <div class="dashboard-body"><div class="dashboard-panel">${view.panelHtml}</div></div>
+      <script src="${bundleUrl}"></script></body></html>`;
+    const dom = new JSDOM(html, {
+      url: `${ORIGIN}/en-US/app/${APP_ID}/overview`,
+      runScripts: 'dangerously',
+      resources,
+      virtualConsole,
+      beforeParse(window) {
+        const define = (...args: unknown[]): void => {
+          defineCalls.push(args);
+        };
+        Object.assign(window, {
+          $C: { SPLUNKD_PATH, LOCALE: 'en-US', MRSPARKLE_ROOT_PATH: '', MRSPARKLE_PORT_NUMBER: '8000', BUILD_NUMBER: 1234567890, BUILD_PUSH_NUMBER: 0, APP_BUILD: 100, USERNAME: 'admin' },
+          _: underscore,
+          define: Object.assign(define, { amd: { jQuery: true } }),
+          fetch: splunkd.fetch,
+        });
+      },
+    });
+    const root = (): string => dom.window.document.getElementById(PAGE_ROOT_ID)?.textContent ?? '';
+    const deadline = Date.now() + 15_000;
+    while (!root().includes('technique–mitigation pairs') && errors.length === 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(errors).toEqual([]);
+    expect(root()).toContain('MITRE ATT&CK 19.1: 7 techniques, 8 mitigations, 24 technique–mitigation pairs.');
+    expect(root()).toContain('T1505.006 vSphere Installation Bundles');
+    expect(root()).not.toContain('Loading the T1505 overview');
+    expect(dom.window.document.querySelectorAll('header')).toHaveLength(1);
+    expect((dom.window as unknown as { _: unknown })._).toBe(underscore);
+    expect(defineCalls).toEqual([]);
+    expect(resources.requested.sort()).toEqual([bundleUrl, THEME_API_URL].sort());
+    expect(splunkd.requests.filter((r) => r.method === 'POST').map((r) => r.path)).toEqual([
+      `/servicesNS/-/${APP_ID}/search/jobs`,
+      `/servicesNS/-/${APP_ID}/search/jobs`,
+    ]);
+    dom.window.close();
+  }, 30_000);
 });

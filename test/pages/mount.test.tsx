@@ -11,7 +11,8 @@ import { act, screen, waitFor } from '@testing-library/react';
 import '@testing-library/jest-dom';
 import layout from '@splunk/react-page/18';
 import { getUserTheme } from '@splunk/splunk-utils/themes';
-import { PAGE_ROOT_ID, mountPage, userColorScheme } from '../../src/ui/mount';
+import { mountPage, userColorScheme } from '../../src/ui/mount';
+import { PAGE_ROOT_ID } from '../../src/ui/page-root';
 import { APP_ID as BROWSER_APP_ID } from '../../src/ui/app';
 import { APP_ID } from '../../src/app-identity/identity';
 
