@@ -1,0 +1,203 @@
+/**
+ * Runs SPL over loaded events: `runSearch` for one search string, `runSavedSearch` for a
+ * stanza of the app's savedsearches.conf over its dispatch window.
+ *
+ * Events are searched newest first, as Splunk returns them (Search Manual, "About
+ * retrieving events": results come in reverse time order), so callers may pass them in
+ * any order. "Now" is explicit; times are epoch seconds; the time zone is UTC unless given.
+ */
+import type { Zone } from 'luxon';
+import type { App } from './app';
+import type { Row, SplunkEvent } from './event';
+import type { ParseContext, RunContext } from './spl/commands/types';
+import { compileEval } from './spl/evalCompile';
+import { parseEvalExpression } from './spl/evalExpr';
+import { ParseFailure, SplError } from './spl/errors';
+import { compilePipeline, type CompileEnv, type Program } from './spl/executor';
+import { TokenStream } from './spl/args';
+import { lexSearch } from './spl/lexer';
+import { expandMacros } from './spl/macros';
+import { parsePipeline, type PipelineNode } from './spl/pipeline';
+import { compileSearch } from './spl/searchMatch';
+import { parseSearchExpression, type SearchNode } from './spl/searchExpr';
+import { ExpandedSearch } from './spl/source';
+import { formatRows } from './spl/commands/subsearch';
+import { resolveTimeModifier } from './spl/time/relative';
+import { resolveZone, TimeError } from './spl/time/zone';
+
+export { SplError } from './spl/errors';
+
+export interface SearchOptions {
+  app: App;
+  events: readonly SplunkEvent[];
+  /** Epoch seconds. */
+  now: number;
+  /** Dispatch window: time modifiers (`-24h@h`) or epoch seconds; absent = unbounded. */
+  earliest?: string | number;
+  latest?: string | number;
+  /** IANA time zone (default UTC). */
+  timezone?: string;
+}
+
+export interface SearchResult {
+  results: Row[];
+  messages: string[];
+}
+
+/** Subsearch result limit (limits.conf [subsearch] maxout). */
+const SUBSEARCH_MAXOUT = 10000;
+
+const sortedCache = new WeakMap<readonly SplunkEvent[], SplunkEvent[]>();
+const runCaches = new WeakMap<readonly SplunkEvent[], Map<string, Row[]>>();
+
+/** Events newest first (stable for equal times). */
+export function newestFirst(events: readonly SplunkEvent[]): SplunkEvent[] {
+  let sorted = sortedCache.get(events);
+  if (!sorted) {
+    let ordered = true;
+    for (let i = 1; i < events.length && ordered; i++) if (events[i]._time > events[i - 1]._time) ordered = false;
+    sorted = ordered ? (events as SplunkEvent[]) : events.map((e, i) => ({ e, i })).sort((a, b) => b.e._time - a.e._time || a.i - b.i).map((x) => x.e);
+    sortedCache.set(events, sorted);
+  }
+  return sorted;
+}
+
+/** Parses a search-language string (subsearch results, searchmatch()) into an expression. */
+function parseSearchString(search: string): SearchNode {
+  const source = ExpandedSearch.plain(search);
+  return source.wrap(() => {
+    const stream = new TokenStream(lexSearch(search, 0, search.length), search.length, 'search');
+    const node = parseSearchExpression(stream);
+    stream.expectEnd();
+    return node;
+  });
+}
+
+function environment(app: App, now: number, zone: Zone): CompileEnv {
+  const evalContext: ParseContext['evalContext'] = {
+    now,
+    zone,
+    compileSearch: (search: string) => compileSearch(parseSearchString(search), { now, zone }),
+  };
+  return { now, zone, lookups: app.lookups, macros: app.macros, evalContext, parseSearchString };
+}
+
+/** Evaluates an eval expression with no fields (macro `iseval` definitions and `validation`). */
+function evaluateConstant(expression: string, env: CompileEnv): unknown {
+  const source = ExpandedSearch.plain(expression);
+  const node = source.wrap(() => parseEvalExpression(expression, 0, expression.length, 'macro'));
+  const fn = source.wrap(() => compileEval(node, env.evalContext));
+  const v = fn({});
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? v.text : v;
+}
+
+export interface CompiledSearch {
+  source: ExpandedSearch;
+  pipeline: PipelineNode;
+  program: Program;
+}
+
+/** Expands macros, parses and compiles a search (no events needed): what lint uses. */
+export function compileSearchText(spl: string, app: App, now = 0, timezone?: string): CompiledSearch {
+  let zone: Zone;
+  try {
+    zone = resolveZone(timezone);
+  } catch (e) {
+    throw new SplError((e as Error).message);
+  }
+  const env = environment(app, now, zone);
+  const source = expandMacros(spl, app.macros, (expr) => evaluateConstant(expr, env));
+  const pipeline = source.wrap(() => parsePipeline(source.text));
+  if (pipeline.commands.length === 0) throw source.error('empty search', 0);
+  const program = compilePipeline(source, pipeline, env);
+  return { source, pipeline, program };
+}
+
+function resolveBound(value: string | number | undefined, now: number, zone: Zone, what: string): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value === 'number') return value;
+  try {
+    const t = resolveTimeModifier(value, now, zone);
+    return what === 'earliest' && t === 0 ? undefined : t;
+  } catch (e) {
+    if (e instanceof TimeError) throw new SplError(`${what} time "${value}": ${e.message}`);
+    throw e;
+  }
+}
+
+export function runSearch(spl: string, options: SearchOptions): SearchResult {
+  const { app, now } = options;
+  const compiled = compileSearchText(spl, app, now, options.timezone);
+  const zone = resolveZone(options.timezone);
+  const env = environment(app, now, zone);
+  const events = newestFirst(options.events);
+  let cache = runCaches.get(events);
+  if (!cache) {
+    cache = new Map();
+    runCaches.set(events, cache);
+  }
+  const messages: string[] = [];
+  const subPrograms = new Map<PipelineNode, Program>();
+  const ctx: RunContext = {
+    now,
+    zone,
+    events,
+    earliest: resolveBound(options.earliest, now, zone, 'earliest'),
+    latest: resolveBound(options.latest, now, zone, 'latest'),
+    messages,
+    cache,
+    runSubsearch(pipeline) {
+      let program = subPrograms.get(pipeline);
+      if (!program) {
+        program = compilePipeline(compiled.source, pipeline, env);
+        subPrograms.set(pipeline, program);
+      }
+      const rows = program.run([], ctx);
+      if (rows.length > SUBSEARCH_MAXOUT) {
+        messages.push(`subsearch returned ${rows.length} results; kept the first ${SUBSEARCH_MAXOUT} (limits.conf [subsearch] maxout)`);
+        return rows.slice(0, SUBSEARCH_MAXOUT);
+      }
+      return rows;
+    },
+    subsearchExpression(pipeline) {
+      const text = formatRows(ctx.runSubsearch(pipeline));
+      try {
+        return parseSearchString(text);
+      } catch (e) {
+        if (e instanceof SplError) throw compiled.source.error(`subsearch result "${text.slice(0, 200)}" is not a valid search: ${e.reason}`, pipeline.start);
+        throw e;
+      }
+    },
+  };
+  const results = compiled.program.run([], ctx);
+  return { results, messages };
+}
+
+/**
+ * Runs a saved search of the app over its dispatch window relative to `now`:
+ * `runSavedSearch(app, name, events, now[, timezone])`. The form
+ * `runSavedSearch(name, { app, events, now, timezone? })` is accepted too (the CLI uses it).
+ */
+export function runSavedSearch(app: App, name: string, events: readonly SplunkEvent[], now: number, timezone?: string): SearchResult;
+export function runSavedSearch(name: string, options: Omit<SearchOptions, 'earliest' | 'latest'>): SearchResult;
+export function runSavedSearch(
+  appOrName: App | string,
+  nameOrOptions: string | Omit<SearchOptions, 'earliest' | 'latest'>,
+  events?: readonly SplunkEvent[],
+  now?: number,
+  timezone?: string,
+): SearchResult {
+  if (typeof appOrName === 'string') {
+    const o = nameOrOptions as Omit<SearchOptions, 'earliest' | 'latest'>;
+    return savedSearch(o.app, appOrName, o.events, o.now, o.timezone);
+  }
+  return savedSearch(appOrName, nameOrOptions as string, events ?? [], now ?? Date.now() / 1000, timezone);
+}
+
+function savedSearch(app: App, name: string, events: readonly SplunkEvent[], now: number, timezone?: string): SearchResult {
+  const saved = app.savedSearches.find((s) => s.name === name);
+  if (!saved) throw new SplError(`no saved search named "${name}" in ${app.files.savedsearches}`);
+  return runSearch(saved.search, { app, events, now, earliest: saved.earliest, latest: saved.latest ?? 'now', timezone });
+}
+
+export { ParseFailure };

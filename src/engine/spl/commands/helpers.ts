@@ -1,0 +1,60 @@
+/** Small helpers shared by command modules. */
+import type { FieldValue, Row } from '../../event';
+import { ParseFailure } from '../errors';
+import { EvalRuntimeError } from '../functions/types';
+import { RegexError } from '../regex';
+import { TimeError } from '../time/zone';
+import { fieldTexts } from '../value';
+
+/** Combinations of by-field values for a row (one per multivalue combination); null when a field is missing. */
+export function groupCombos(row: Row, fields: readonly string[]): string[][] | null {
+  let combos: string[][] = [[]];
+  for (const f of fields) {
+    const values = fieldTexts(row[f]);
+    if (values.length === 0) return null;
+    if (values.length === 1) {
+      for (const c of combos) c.push(values[0]);
+    } else {
+      const next: string[][] = [];
+      for (const c of combos) for (const v of values) next.push([...c, v]);
+      combos = next;
+    }
+  }
+  return combos;
+}
+
+export function keyOf(values: readonly string[]): string {
+  return values.length === 1 ? values[0] : values.join('\u0000');
+}
+
+/** Wildcard field-name pattern (`Processes.*`, `*_time`); returns the captured parts or null. */
+export function fieldPattern(pattern: string): RegExp {
+  const source = pattern
+    .split('*')
+    .map((p) => p.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'))
+    .join('(.*)');
+  return new RegExp(`^${source}$`);
+}
+
+/** Field names of a row set in first-seen order. */
+export function fieldNames(rows: readonly Row[]): string[] {
+  const seen = new Set<string>();
+  for (const row of rows) for (const k in row) if (row[k] !== undefined) seen.add(k);
+  return [...seen];
+}
+
+export function setField(row: Row, name: string, value: FieldValue | undefined): void {
+  if (value === undefined) delete row[name];
+  else row[name] = value;
+}
+
+/** Runs `fn`, turning engine runtime errors into a ParseFailure-free SplError message prefixed with the command. */
+export function runtimeMessage(e: unknown, command: string): string | undefined {
+  if (e instanceof EvalRuntimeError || e instanceof RegexError || e instanceof TimeError) return `${command}: ${e.message}`;
+  return undefined;
+}
+
+export function regexFailure(e: unknown, offset: number): never {
+  if (e instanceof RegexError || e instanceof TimeError) throw new ParseFailure(e.message, offset);
+  throw e;
+}
