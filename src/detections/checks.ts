@@ -3,6 +3,7 @@
  * drilldown and suppression refer to, references to macros, lookups, data sources and
  * roles, the search conventions, the schedule, and the test fixtures.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { TACTICS } from './attack-names';
@@ -156,4 +157,20 @@ function evalTargets(code: string): string[] {
     }
   }
   return targets;
+}
+
+/**
+ * Fixture paths (repository-relative) that git ignores, e.g. `*.log` in .gitignore: they
+ * would pass locally and be missing from every other checkout. Empty outside a git work tree.
+ */
+export function gitIgnored(root: string, paths: string[]): Set<string> {
+  if (paths.length === 0) return new Set();
+  try {
+    const out = execFileSync('git', ['-C', root, 'check-ignore', '--', ...paths], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return new Set(out.split('\n').filter(Boolean));
+  } catch (error) {
+    const e = error as { status?: number; stdout?: string };
+    if (e.status === 1) return new Set();
+    return new Set((e.stdout ?? '').split('\n').filter(Boolean));
+  }
 }

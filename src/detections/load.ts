@@ -17,7 +17,7 @@ import {
   type MacrosFile,
 } from './schema';
 import { parseYamlSource, type YamlSource } from './yaml-source';
-import { checkDetection, type KnownObjects } from './checks';
+import { checkDetection, gitIgnored, type KnownObjects } from './checks';
 
 export const DETECTIONS_DIR = 'detections';
 export const DATA_SOURCES_FILE = 'detections/data_sources.yml';
@@ -108,6 +108,15 @@ export function loadDetectionSetLenient(root: string): { set?: DetectionSet; pro
       if (previousTitle) at(['title'], `title "${detection.title}" is already used by ${previousTitle}`);
       titles.set(titleKey, loaded.file);
       checkDetection(loaded, known, root, at);
+    }
+    const fixtures = detections.flatMap((loaded) =>
+      loaded.detection.tests.flatMap((t, i) => t.inputs.map((input, j) => ({ loaded, path: posix.join(loaded.dir, input.file), at: ['tests', i, 'inputs', j, 'file'] }))),
+    );
+    const ignored = gitIgnored(root, fixtures.map((f) => f.path).filter((p) => existsSync(join(root, p))));
+    for (const fixture of fixtures) {
+      if (!ignored.has(fixture.path)) continue;
+      const { line, column } = sources.get(fixture.loaded.file)!.locate(fixture.at);
+      problems.push({ file: fixture.loaded.file, line, column, field: fixture.at.join('.'), message: `fixture ${fixture.path} is ignored by git (.gitignore); rename it (e.g. .log to .syslog or .audit)` });
     }
   }
 
