@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { JsonReader, JsonRecord, parseJson } from './json-input';
+import { JsonReader, parseJson } from './json-input';
 import { AttackLookups, IdsAndNames, MitigationRow, TechniqueRow, isInFamily, sortLookups, sortedIdsAndNames } from './model';
 
 export const TECHNIQUES_FILE = 't1505_techniques.json';
@@ -40,11 +40,9 @@ function parseTechniques({ file, text }: NamedText): TechniqueRow[] {
     const isSub = json.boolean(technique, 'is_subtechnique');
     const parent = json.optionalString(technique, 'parent_attack_id', where) ?? '';
     if (isSub !== (parent !== '')) json.fail(where, 'is_subtechnique and parent_attack_id disagree');
-    const tactics = idsAndNames(json, json.records(technique.tactics, `${where}.tactics`), `${where}.tactics`);
-    const components = json.records(technique.data_components, `${where}.data_components`);
-    const strategies = json.records(technique.detection_strategies, `${where}.detection_strategies`);
-    const dataComponents = idsAndNames(json, components, `${where}.data_components`);
-    const detectionStrategies = idsAndNames(json, strategies, `${where}.detection_strategies`);
+    const tactics = idsAndNames(json, technique.tactics, `${where}.tactics`);
+    const dataComponents = idsAndNames(json, technique.data_components, `${where}.data_components`);
+    const detectionStrategies = idsAndNames(json, technique.detection_strategies, `${where}.detection_strategies`);
     const row: TechniqueRow = {
       technique_id: id,
       technique_name: json.string(technique, 'name', where),
@@ -66,9 +64,10 @@ function parseTechniques({ file, text }: NamedText): TechniqueRow[] {
   return rows;
 }
 
-function idsAndNames(json: JsonReader, items: JsonRecord[], where: string): IdsAndNames {
+/** A list of {id, name} objects, as ids and names in id order. */
+function idsAndNames(json: JsonReader, value: unknown, where: string): IdsAndNames {
   return sortedIdsAndNames(
-    items.map((item, i) => ({ id: json.string(item, 'id', `${where}[${i}]`), name: json.string(item, 'name', `${where}[${i}]`) })),
+    json.records(value, where).map((item, i) => ({ id: json.string(item, 'id', `${where}[${i}]`), name: json.string(item, 'name', `${where}[${i}]`) })),
   );
 }
 
