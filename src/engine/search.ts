@@ -91,6 +91,16 @@ function evaluateConstant(expression: string, env: CompileEnv): unknown {
   return typeof v === 'object' && v !== null && !Array.isArray(v) ? v.text : v;
 }
 
+function expandWith(spl: string, app: App, env: CompileEnv): ExpandedSearch {
+  return expandMacros(spl, app.macros, (expr) => evaluateConstant(expr, env));
+}
+
+/** Expands the app's macros in a search (iseval and validation evaluated with `now`). */
+export function expandSearch(spl: string, app: App, now = 0): ExpandedSearch {
+  const zone = resolveZone(undefined);
+  return expandWith(spl, app, environment(app, now, zone));
+}
+
 export interface CompiledSearch {
   source: ExpandedSearch;
   pipeline: PipelineNode;
@@ -106,7 +116,7 @@ export function compileSearchText(spl: string, app: App, now = 0, timezone?: str
     throw new SplError((e as Error).message);
   }
   const env = environment(app, now, zone);
-  const source = expandMacros(spl, app.macros, (expr) => evaluateConstant(expr, env));
+  const source = expandWith(spl, app, env);
   const pipeline = source.wrap(() => parsePipeline(source.text));
   if (pipeline.commands.length === 0) throw source.error('empty search', 0);
   const program = compilePipeline(source, pipeline, env);

@@ -156,8 +156,10 @@ export function lexEval(text: string, start: number, end: number): Token[] {
       i++;
       continue;
     }
+    const prev = tokens[tokens.length - 1];
+    const afterOperand = prev !== undefined && (prev.kind === 'string' || prev.kind === 'number' || prev.kind === 'field' || (prev.kind === 'word' && !/^(AND|OR|NOT|XOR|LIKE|IN)$/.test(prev.value)) || prev.kind === 'rparen');
     NUMBER.lastIndex = i;
-    const num = NUMBER.exec(text);
+    const num = c === '.' && afterOperand ? null : NUMBER.exec(text);
     if (num && num.index === i && i + num[0].length <= end) {
       const after = text[i + num[0].length];
       if (!(after && /[A-Za-z_]/.test(after))) {
