@@ -9,7 +9,7 @@ import { formatProblem } from '../../src/detections/problems';
 import { primaryTechnique, savedSearchName } from '../../src/detections/wrap';
 import type { Row, SplunkEvent } from '../../src/engine/event';
 import { describeRows, ingestCase, unmatchedRows, type Expected } from './cases';
-import { loadApp, runSavedSearch, type EngineApp } from './engine';
+import { loadApp, runSavedSearch, savedSearchNames, type EngineApp } from './engine';
 
 const root = resolve(__dirname, '..', '..');
 const { set, problems } = loadDetectionSetLenient(root);
@@ -26,6 +26,11 @@ test('detection sources have no problems', () => {
 
 test('the app has detections to test', () => {
   expect(detections.length).toBeGreaterThan(0);
+});
+
+test('every detection has its saved search in default/savedsearches.conf (else run npm run generate:detections)', () => {
+  const names = new Set(savedSearchNames(app));
+  expect(detections.map((l) => savedSearchName(l.detection)).filter((name) => !names.has(name))).toEqual([]);
 });
 
 function checkStandardFields(loaded: LoadedDetection, rows: Row[]): string[] {
@@ -78,10 +83,14 @@ describe.each(detections.map((loaded) => [loaded.detection.id, loaded] as const)
  */
 describe('benign fixtures', () => {
   const ttps = detections.filter((l) => l.detection.type === 'TTP');
-  /** One entry per TTP search that returned rows or failed to run. */
+  /**
+   * One entry per TTP search that returned rows or failed to run. Searches not generated yet
+   * are left to the test above, so one stale file does not fail every benign case.
+   */
   const firedTtps = (events: SplunkEvent[], now: number): string[] =>
     ttps.flatMap((l) => {
       const name = savedSearchName(l.detection);
+      if (!savedSearchNames(app).includes(name)) return [];
       try {
         const rows = runSavedSearch(app, name, events, now);
         return rows.length ? [`${name}:\n${describeRows(rows)}`] : [];

@@ -6,7 +6,7 @@
 import type { Row, SplunkEvent } from '../../src/engine/event';
 
 export interface EngineApp {
-  readonly __brand?: 'app';
+  readonly savedSearches: ReadonlyArray<{ name: string }>;
 }
 
 interface AppModule {
@@ -35,4 +35,8 @@ export function runSavedSearch(app: EngineApp, name: string, events: SplunkEvent
 
 export function runSearch(app: EngineApp, spl: string, events: SplunkEvent[], now: number): Row[] {
   return searchModule().runSearch(spl, { app, events, now }).results;
+}
+
+export function savedSearchNames(app: EngineApp): string[] {
+  return app.savedSearches.map((s) => s.name);
 }
