@@ -17,6 +17,7 @@ import {
   type MacrosFile,
 } from './schema';
 import { parseYamlSource, type YamlSource } from './yaml-source';
+import { ALLOWLIST_FILE, checkAllowlist, checkServerRoles, SERVER_ROLES_FILE } from './lookup-checks';
 import { checkDetection, gitIgnored, type KnownObjects } from './checks';
 
 export const DETECTIONS_DIR = 'detections';
@@ -120,6 +121,10 @@ export function loadDetectionSetLenient(root: string): { set?: DetectionSet; pro
     }
   }
 
+  if (existsSync(join(root, ALLOWLIST_FILE))) problems.push(...checkAllowlist(readFileSync(join(root, ALLOWLIST_FILE), 'utf8')));
+  if (dataSources && existsSync(join(root, SERVER_ROLES_FILE))) {
+    problems.push(...checkServerRoles(readFileSync(join(root, SERVER_ROLES_FILE), 'utf8'), new Set(dataSources.roles.map((r) => r.name))));
+  }
   const unique = dedupe(problems);
   const invalid = new Set(unique.map((p) => p.file));
   const valid = detections.filter((d) => !invalid.has(d.file));
