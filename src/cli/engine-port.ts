@@ -12,12 +12,15 @@ export interface SearchRun {
 export interface LintFinding {
   /** Saved search or dashboard search the finding is about. */
   search: string;
+  /** File holding the search, and the 1-based line of the search in it (when known). */
+  file?: string;
+  line?: number;
   severity: 'error' | 'warning';
   message: string;
   /** Where in the search, as the engine describes it (e.g. "line 1, column 14"). */
   position?: string;
-  /** Rule identifier, when the linter has one. */
-  rule?: string;
+  /** Rule identifier. */
+  rule: string;
 }
 
 export interface LoadedApp {

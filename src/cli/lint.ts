@@ -1,7 +1,7 @@
 /** `t1505 lint`: one line per finding; exit 1 when a finding is an error. */
 import { parseArgs } from 'util';
 import * as path from 'path';
-import type { EnginePort } from './engine-port';
+import type { EnginePort, LintFinding } from './engine-port';
 import type { CliIo } from './hunt';
 import { usageFailure } from './hunt';
 import { LINT_USAGE, UsageError } from './usage';
@@ -37,12 +37,14 @@ export function runLint(argv: string[], engine: EnginePort, io: CliIo, defaultAp
   if (values.format === 'json') {
     io.stdout(JSON.stringify({ findings, errors, warnings: findings.length - errors }, null, 2) + '\n');
   } else {
-    for (const f of findings) {
-      const where = f.position ? ` (${f.position})` : '';
-      const rule = f.rule ? ` [${f.rule}]` : '';
-      io.stdout(`${f.severity}: ${f.search}${where}: ${f.message}${rule}\n`);
-    }
+    for (const f of findings) io.stdout(formatFinding(f) + '\n');
     io.stdout(`${findings.length} finding${findings.length === 1 ? '' : 's'}: ${errors} error${errors === 1 ? '' : 's'}, ${findings.length - errors} warning${findings.length - errors === 1 ? '' : 's'}\n`);
   }
   return errors > 0 ? 1 : 0;
+}
+
+/** One line per finding: `file:line: severity [rule] search: message (position)`. */
+export function formatFinding(f: LintFinding): string {
+  const where = f.file === undefined ? '' : f.line === undefined ? `${f.file}: ` : `${f.file}:${f.line}: `;
+  return `${where}${f.severity} [${f.rule}] ${f.search}: ${f.message}${f.position ? ` (${f.position})` : ''}`;
 }

@@ -10,16 +10,16 @@ function run(argv: string[], findings: LintFinding[]) {
   return { code, stdout, stderr, calls };
 }
 
-const ERROR: LintFinding = { search: 'T1505 - Exchange Transport Agent Installed', severity: 'error', message: 'unknown macro `t1505_exchange_mgmt`', position: 'line 1, column 1', rule: 'unknown-macro' };
-const WARNING: LintFinding = { search: 'T1505 - IIS Module Added', severity: 'warning', message: 'AND and OR mixed without parentheses', position: 'line 2, column 18' };
+const ERROR: LintFinding = { search: 'T1505 - Exchange Transport Agent Installed', file: 'default/savedsearches.conf', line: 212, severity: 'error', message: 'unknown macro `t1505_exchange_mgmt`', position: 'line 1, column 1', rule: 'unknown-macro' };
+const WARNING: LintFinding = { search: 'T1505 - IIS Module Added', severity: 'warning', message: 'AND and OR mixed without parentheses', position: 'line 2, column 18', rule: 'and-or-parentheses' };
 
 describe('t1505 lint', () => {
   it('prints one line per finding with search name and position, and exits 1 on an error', () => {
     const r = run(['lint'], [ERROR, WARNING]);
     expect(r.code).toBe(1);
     expect(r.stdout.split('\n')).toEqual([
-      'error: T1505 - Exchange Transport Agent Installed (line 1, column 1): unknown macro `t1505_exchange_mgmt` [unknown-macro]',
-      'warning: T1505 - IIS Module Added (line 2, column 18): AND and OR mixed without parentheses',
+      'default/savedsearches.conf:212: error [unknown-macro] T1505 - Exchange Transport Agent Installed: unknown macro `t1505_exchange_mgmt` (line 1, column 1)',
+      'warning [and-or-parentheses] T1505 - IIS Module Added: AND and OR mixed without parentheses (line 2, column 18)',
       '2 findings: 1 error, 1 warning',
       '',
     ]);
