@@ -105,6 +105,8 @@ export interface CompiledSearch {
   source: ExpandedSearch;
   pipeline: PipelineNode;
   program: Program;
+  /** Compiles a subsearch of this search (lint compiles them without running). */
+  compileSubsearch(pipeline: PipelineNode): Program;
 }
 
 /** Expands macros, parses and compiles a search (no events needed): what lint uses. */
@@ -120,7 +122,7 @@ export function compileSearchText(spl: string, app: App, now = 0, timezone?: str
   const pipeline = source.wrap(() => parsePipeline(source.text));
   if (pipeline.commands.length === 0) throw source.error('empty search', 0);
   const program = compilePipeline(source, pipeline, env);
-  return { source, pipeline, program };
+  return { source, pipeline, program, compileSubsearch: (sub) => compilePipeline(source, sub, env) };
 }
 
 function resolveBound(value: string | number | undefined, now: number, zone: Zone, what: string): number | undefined {

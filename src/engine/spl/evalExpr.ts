@@ -17,7 +17,7 @@ export type EvalNode =
   | { kind: 'field'; name: string; quoted: boolean; start: number; end: number }
   | { kind: 'call'; name: string; args: EvalNode[]; start: number; end: number; nameEnd: number }
   | { kind: 'unary'; op: '-' | 'NOT'; arg: EvalNode; start: number; end: number }
-  | { kind: 'binary'; op: BinaryOp; left: EvalNode; right: EvalNode; start: number; end: number; opStart: number }
+  | { kind: 'binary'; op: BinaryOp; left: EvalNode; right: EvalNode; start: number; end: number; opStart: number; grouped?: boolean }
   | { kind: 'in'; arg: EvalNode; list: EvalNode[]; start: number; end: number };
 
 export class EvalParser {
@@ -182,7 +182,7 @@ export class EvalParser {
         const close = this.peek();
         if (!close || close.kind !== 'rparen') this.fail('unbalanced parentheses: "(" has no matching ")"', t.start);
         this.pos++;
-        return inner;
+        return inner.kind === 'binary' ? { ...inner, grouped: true } : inner;
       }
       case 'word': {
         if (this.peek()?.kind === 'lparen') {

@@ -12,8 +12,8 @@ import { TokenStream } from './args';
 export type CompareOp = '=' | '!=' | '<' | '<=' | '>' | '>=';
 
 export type SearchNode =
-  | { kind: 'and'; items: SearchNode[]; start: number }
-  | { kind: 'or'; items: SearchNode[]; start: number }
+  | { kind: 'and'; items: SearchNode[]; start: number; grouped?: boolean }
+  | { kind: 'or'; items: SearchNode[]; start: number; grouped?: boolean }
   | { kind: 'not'; item: SearchNode; start: number }
   | { kind: 'term'; text: string; quoted: boolean; caseSensitive: boolean; exact: boolean; start: number; end: number }
   | { kind: 'compare'; field: string; op: CompareOp; value: string; quoted: boolean; caseSensitive: boolean; start: number; end: number }
@@ -85,6 +85,7 @@ function parsePrimary(stream: TokenStream): SearchNode {
   if (t.kind === 'lparen') {
     const inner = parseAnd(stream, undefined, true);
     if (!stream.accept('rparen')) stream.fail('unbalanced parentheses: "(" has no matching ")"', t);
+    if (inner && (inner.kind === 'and' || inner.kind === 'or')) return { ...inner, grouped: true };
     return inner ?? { kind: 'all', start: t.start };
   }
   if (t.kind === 'rparen') stream.fail('unbalanced parentheses: ")" without a matching "("', t);

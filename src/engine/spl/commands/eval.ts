@@ -6,7 +6,7 @@
 import type { Row } from '../../event';
 import { ParseFailure } from '../errors';
 import { compileEval, resultKind } from '../evalCompile';
-import { EvalParser } from '../evalExpr';
+import { EvalParser, type EvalNode } from '../evalExpr';
 import type { EvalFn } from '../functions/types';
 import { NumStr, toFieldValue } from '../value';
 import { setField } from './helpers';
@@ -16,6 +16,7 @@ export interface Assignment {
   field: string;
   fn: EvalFn;
   start: number;
+  expr: EvalNode;
 }
 
 export const evalCommand: CommandDefinition = {
@@ -43,7 +44,7 @@ export const evalCommand: CommandDefinition = {
       if (resultKind(expr) === 'boolean') {
         throw new ParseFailure('eval: the result of an expression cannot be a boolean; wrap it in if(), e.g. if(x>1, "yes", "no")', expr.start);
       }
-      assignments.push({ field, fn: compileEval(expr, ctx.evalContext), start: first.start });
+      assignments.push({ field, fn: compileEval(expr, ctx.evalContext), start: first.start, expr });
       const sep = parser.peek();
       if (sep && sep.kind !== 'comma') parser.fail(`expected "," between assignments, found "${sep.text}"`, sep.start);
       if (sep) parser.pos++;
@@ -51,6 +52,7 @@ export const evalCommand: CommandDefinition = {
     }
     return {
       name: 'eval',
+      expressions: { evals: assignments.map((a) => a.expr) },
       run(input: Row[]): Row[] {
         return input.map((row) => applyAssignments({ ...row }, assignments));
       },

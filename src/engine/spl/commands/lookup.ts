@@ -98,7 +98,7 @@ export const lookupCommand: CommandDefinition = {
  */
 import { parseBool, parseInteger } from '../args';
 import { compileSearch } from '../searchMatch';
-import { parseSearchExpression } from '../searchExpr';
+import { parseSearchExpression, type SearchNode } from '../searchExpr';
 
 export const inputlookupCommand: CommandDefinition = {
   name: 'inputlookup',
@@ -113,9 +113,10 @@ export const inputlookupCommand: CommandDefinition = {
       throw new ParseFailure(`inputlookup: ${(e as Error).message}`, nameTok.start);
     }
     let test: ((row: Row) => boolean) | undefined;
+    let whereExpr: SearchNode | undefined;
     if (stream.acceptKeyword('where')) {
-      const expr = parseSearchExpression(stream);
-      test = compileSearch(expr, { now: ctx.now, zone: ctx.zone });
+      whereExpr = parseSearchExpression(stream);
+      test = compileSearch(whereExpr, { now: ctx.now, zone: ctx.zone });
     }
     stream.expectEnd();
     const append = opts.has('append') ? parseBool(opts.get('append')!, stream) : false;
@@ -125,6 +126,7 @@ export const inputlookupCommand: CommandDefinition = {
     return {
       name: 'inputlookup',
       generating: !append,
+      expressions: whereExpr ? { searches: [{ node: whereExpr, base: false }] } : undefined,
       run(input: Row[]): Row[] {
         const rows: Row[] = [];
         const all = table.data.rows;

@@ -50,6 +50,7 @@ export const searchCommand: CommandDefinition = {
     return {
       name: 'search',
       generating: first,
+      expressions: { searches: [{ node: expr, base: first }] },
       run(input: Row[], run: RunContext): Row[] {
         const test = predicate ?? compileSearch(expr, { now: run.now, zone: run.zone, resolveSubsearch: (sub) => run.subsearchExpression(sub.pipeline) });
         if (!hasSubsearch(expr)) predicate = test;

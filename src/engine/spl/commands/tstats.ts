@@ -179,6 +179,7 @@ export const tstatsCommand: CommandDefinition = {
     return {
       name: 'tstats',
       generating: true,
+      expressions: { searches: [{ node: where, base: true }] },
       run(_input: Row[], run: RunContext): Row[] {
         let predicate = staticPredicate;
         if (!predicate) {

@@ -5,6 +5,7 @@ import type { EvalContext } from '../functions/types';
 import type { CommandNode, PipelineNode } from '../pipeline';
 import type { LookupResolver } from '../lookup/table';
 import type { SearchNode } from '../searchExpr';
+import type { EvalNode } from '../evalExpr';
 import type { MacroTable } from '../macros';
 
 /** What the parser needs: the search text, time settings and the app's knowledge objects. */
@@ -42,8 +43,16 @@ export interface RunContext {
   cache: Map<string, Row[]>;
 }
 
+/** The expressions a command holds, for lint (which reads them without running). */
+export interface CommandExpressions {
+  /** Search-language expressions; `base` marks those that retrieve events (initial search, tstats where). */
+  searches?: Array<{ node: SearchNode; base: boolean }>;
+  evals?: EvalNode[];
+}
+
 export interface Command {
   readonly name: string;
+  readonly expressions?: CommandExpressions;
   /** Produces rows without input (tstats, inputlookup, makeresults, the initial search). */
   readonly generating?: boolean;
   run(input: Row[], ctx: RunContext): Row[];

@@ -20,6 +20,7 @@ export const whereCommand: CommandDefinition = {
     const fn = compileEval(expr, ctx.evalContext);
     return {
       name: 'where',
+      expressions: { evals: [expr] },
       run(input: Row[]): Row[] {
         return input.filter((row) => truth(fn(row)) === true);
       },
