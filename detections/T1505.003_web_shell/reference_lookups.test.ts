@@ -21,7 +21,7 @@ interface Row {
 
 function readLookup(name: string, columns: string[]): Row[] {
   const file = join(root, 'lookups', name);
-  const rows = parse(readFileSync(file, 'utf8'), { info: true, skip_empty_lines: true }) as Array<{ record: string[]; info: { lines: number } }>;
+  const rows = parse(readFileSync(file, 'utf8'), { info: true, skip_empty_lines: true }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
   expect(rows[0].record).toEqual(columns);
   return rows.slice(1).map(({ record, info }) => {
     if (record.length !== columns.length) throw new Error(`${name}:${info.lines}: ${record.length} cells, expected ${columns.length}`);
