@@ -5,12 +5,13 @@
 import type { SplunkEvent } from '../engine/event';
 import { loadApp } from '../engine/app';
 import { runSavedSearch, runSearch } from '../engine/search';
-import type { EnginePort, LintFinding, LoadedApp } from './engine-port';
+import type { EnginePort, LintFinding, LoadedApp, LookupRowsOption } from './engine-port';
+import { appWithRows } from './lookup-rows';
 
 export function defaultEngine(): EnginePort {
   return {
-    loadApp(appDir: string): LoadedApp {
-      const app = loadApp(appDir);
+    loadApp(appDir: string, lookupRows: LookupRowsOption[] = []): LoadedApp {
+      const app = lookupRows.length > 0 ? appWithRows(appDir, lookupRows) : loadApp(appDir);
       return {
         savedSearchNames: () => app.savedSearches.map((s) => s.name),
         runSavedSearch: (name: string, events: SplunkEvent[], now: number) => runSavedSearch(app, name, events, now),

@@ -32,8 +32,14 @@ export interface LoadedApp {
   runSearch(spl: string, events: SplunkEvent[], now: number): SearchRun;
 }
 
+/** Extra rows for a lookup file of the app, for one run (`--lookup FILE=CSV`). */
+export interface LookupRowsOption {
+  file: string;
+  csvPath: string;
+}
+
 export interface EnginePort {
   /** Throws an Error with a readable message when the app cannot be loaded. */
-  loadApp(appDir: string): LoadedApp;
+  loadApp(appDir: string, lookupRows?: LookupRowsOption[]): LoadedApp;
   lintApp(appDir: string): LintFinding[];
 }

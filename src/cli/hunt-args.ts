@@ -14,6 +14,8 @@ export interface HuntInput {
 
 export interface HuntArgs {
   inputs: HuntInput[];
+  /** `--lookup FILE=CSV`: rows appended to the app's lookups/FILE for this run. */
+  lookupRows: { file: string; csvPath: string }[];
   searches: string[];
   spl?: string;
   /** Epoch seconds; undefined means "one second after the latest event". */
@@ -40,6 +42,7 @@ export function parseHuntArgs(argv: string[], defaultAppDir: string): HuntArgs {
         host: { type: 'string', multiple: true },
         index: { type: 'string', multiple: true },
         search: { type: 'string', multiple: true },
+        lookup: { type: 'string', multiple: true },
         spl: { type: 'string', multiple: true },
         now: { type: 'string', multiple: true },
         format: { type: 'string', multiple: true },
@@ -50,7 +53,7 @@ export function parseHuntArgs(argv: string[], defaultAppDir: string): HuntArgs {
   } catch (err) {
     throw new UsageError((err as Error).message, HUNT_USAGE);
   }
-  const args: HuntArgs = { inputs: [], searches: [], format: 'table', appDir: defaultAppDir, help: false };
+  const args: HuntArgs = { inputs: [], lookupRows: [], searches: [], format: 'table', appDir: defaultAppDir, help: false };
   const once = new Map<string, string>();
   let current: HuntInput | undefined;
   for (const t of tokens ?? []) {
@@ -69,6 +72,10 @@ export function parseHuntArgs(argv: string[], defaultAppDir: string): HuntArgs {
       current[key] = value;
     } else if (t.name === 'search') {
       args.searches.push(value);
+    } else if (t.name === 'lookup') {
+      const eq = value.indexOf('=');
+      if (eq <= 0 || eq === value.length - 1) throw new UsageError(`--lookup needs FILE=CSV (a lookup file of the app and a CSV with its header), got "${value}"`, HUNT_USAGE);
+      args.lookupRows.push({ file: value.slice(0, eq), csvPath: value.slice(eq + 1) });
     } else {
       if (once.has(t.name)) throw new UsageError(`--${t.name} may be given only once`, HUNT_USAGE);
       once.set(t.name, value);

@@ -56,7 +56,7 @@ export function runHunt(argv: string[], engine: EnginePort, io: CliIo, defaultAp
 
   let app: LoadedApp;
   try {
-    app = engine.loadApp(args.appDir);
+    app = engine.loadApp(args.appDir, args.lookupRows);
   } catch (err) {
     io.stderr(`t1505 hunt: cannot load the app in ${args.appDir}: ${(err as Error).message}\n`);
     return 2;

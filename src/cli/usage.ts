@@ -3,6 +3,7 @@
 export const HUNT_USAGE = `usage: t1505 hunt --input FILE --sourcetype ST [--source SRC] [--host HOST] [--index IDX]
                   [--input FILE2 --sourcetype ST2 ...]
                   [--search NAME ...] [--spl 'QUERY'] [--now TIME] [--format json|table] [--app DIR]
+                  [--lookup FILE=CSV ...]
 
   --input FILE      events to load; each --input takes the --sourcetype, --source, --host
                     and --index options that follow it (before the next --input)
@@ -12,7 +13,9 @@ export const HUNT_USAGE = `usage: t1505 hunt --input FILE --sourcetype ST [--sou
   --now TIME        "now" for the dispatch windows: epoch seconds or ISO 8601
                     (default: one second after the latest loaded event)
   --format FORMAT   json (one JSON document) or table (default: table)
-  --app DIR         the app directory holding default/ (default: the repository root)`;
+  --app DIR         the app directory holding default/ (default: the repository root)
+  --lookup FILE=CSV append the rows of CSV (same header) to the app's lookups/FILE for
+                    this run, e.g. --lookup t1505_server_roles.csv=roles.csv (repeatable)`;
 
 export const LINT_USAGE = `usage: t1505 lint [--app DIR] [--format text|json]
 

@@ -25,6 +25,10 @@ beforeAll(() => {
       'dispatch.earliest_time = -15m',
       'dispatch.latest_time = now',
       '',
+      '[Process on a web server by role]',
+      'search = `fixture_sysmon` EventCode=1 | lookup fixture_roles_lookup host AS dest OUTPUT role | where role="web" | table dest role process_name',
+      'dispatch.earliest_time = 0',
+      '',
       '[Sysmon file writes - last 2 minutes]',
       'search = `fixture_sysmon` EventCode=11 | table _time dest file_path',
       'dispatch.earliest_time = -2m',
@@ -32,6 +36,12 @@ beforeAll(() => {
       '',
     ].join('\n'),
   );
+
+  fs.writeFileSync(path.join(appDir, 'default', 'transforms.conf'), '[fixture_roles_lookup]\nfilename = fixture_roles.csv\n');
+  fs.mkdirSync(path.join(appDir, 'lookups'));
+  fs.writeFileSync(path.join(appDir, 'lookups', 'fixture_roles.csv'), 'host,role\n');
+  fs.writeFileSync(path.join(appDir, 'roles.csv'), 'host,role\nWEB01.corp.example.com,web\n');
+  fs.writeFileSync(path.join(appDir, 'bad_roles.csv'), 'hostname,role\nWEB01.corp.example.com,web\n');
 });
 
 afterAll(() => fs.rmSync(appDir, { recursive: true, force: true }));
@@ -47,7 +57,8 @@ describe('t1505 hunt with the real engine', () => {
   it('runs every saved search over its own dispatch window relative to the default now', () => {
     const r = hunt('--input', path.join(FIX, 'windows_mixed.xml'), '--sourcetype', 'XmlWinEventLog', '--input', path.join(FIX, 'sysmon_events.xml'), '--sourcetype', 'XmlWinEventLog');
     expect(r.code).toBe(0);
-    const [processes, files] = r.doc!.searches;
+    const [processes, byRole, files] = r.doc!.searches;
+    expect(byRole).toMatchObject({ name: 'Process on a web server by role', error: null, results: [] }); // header-only lookup
     // now = 10:19:01 (one second after the newest event, Sysmon 29 at 10:19:00): the w3wp child at 10:12:01 is inside -15m
     expect(processes).toMatchObject({ name: 'Web Server Spawning a Process - last 15 minutes', error: null, results: [{ dest: 'WEB01.corp.example.com', process_name: 'cmd.exe', count: 1 }] });
     // the Sysmon 11 write at 10:16:20 is outside -2m of 10:19:01
@@ -71,5 +82,31 @@ describe('t1505 hunt with the real engine', () => {
     const bad = hunt('--input', path.join(FIX, 'sysmon_events.xml'), '--sourcetype', 'XmlWinEventLog', '--spl', '| transaction ProcessGuid');
     expect(bad.code).toBe(0);
     expect(bad.doc!.searches[0].error).toMatch(/transaction/);
+  });
+});
+
+describe('t1505 hunt --lookup FILE=CSV', () => {
+  const input = () => ['--input', path.join(FIX, 'windows_mixed.xml'), '--sourcetype', 'XmlWinEventLog', '--search', 'Process on a web server by role'];
+
+  it("appends the CSV's rows to the app's lookup for this run", () => {
+    const r = hunt(...input(), '--lookup', `fixture_roles.csv=${path.join(appDir, 'roles.csv')}`);
+    expect(r.code).toBe(0);
+    expect(r.doc!.searches[0].results).toEqual([{ dest: 'WEB01.corp.example.com', role: 'web', process_name: 'cmd.exe' }]);
+    expect(fs.readFileSync(path.join(appDir, 'lookups', 'fixture_roles.csv'), 'utf8')).toBe('host,role\n'); // the app is not changed
+  });
+
+  it('exits 2 when the header differs, the lookup file is unknown, or the CSV is missing', () => {
+    const header = hunt(...input(), '--lookup', `fixture_roles.csv=${path.join(appDir, 'bad_roles.csv')}`);
+    expect(header.code).toBe(2);
+    expect(header.stderr).toContain('its header (hostname,role) differs from lookups/fixture_roles.csv (host,role)');
+    const unknown = hunt(...input(), '--lookup', `roles.csv=${path.join(appDir, 'roles.csv')}`);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('the app has no lookup file lookups/roles.csv; lookup files: fixture_roles.csv');
+    const missing = hunt(...input(), '--lookup', 'fixture_roles.csv=/no/such.csv');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('cannot read --lookup fixture_roles.csv rows file "/no/such.csv": no such file');
+    const malformed = hunt(...input(), '--lookup', 'fixture_roles.csv');
+    expect(malformed.code).toBe(2);
+    expect(malformed.stderr).toContain('--lookup needs FILE=CSV');
   });
 });
