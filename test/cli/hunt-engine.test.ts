@@ -85,6 +85,29 @@ describe('t1505 hunt with the real engine', () => {
   });
 });
 
+describe('t1505 hunt over every log family', () => {
+  it('loads Windows XML, IIS W3C, access, JSON lines, auditd and ESXi syslog and runs SPL over them', () => {
+    const r = hunt(
+      '--input', path.join(FIX, 'windows_mixed.xml'), '--sourcetype', 'XmlWinEventLog',
+      '--input', path.join(FIX, 'iis_u_ex260314.w3c'), '--sourcetype', 'ms:iis:auto',
+      '--input', path.join(FIX, 'access_combined.access'), '--sourcetype', 'access_combined', '--host', 'www01',
+      '--input', path.join(FIX, 'inventory_iis_modules.json'), '--sourcetype', 't1505:inventory:iis_modules',
+      '--input', path.join(FIX, 'audit.audit'), '--sourcetype', 'linux:audit',
+      '--input', path.join(FIX, 'esxi.syslog'), '--sourcetype', 'vmw-syslog',
+      '--spl', '| tstats count from datamodel=Web where Web.status=200 by Web.dest Web.uri_path | rename Web.* as *',
+    );
+    expect(r.code).toBe(0);
+    expect(r.doc!.ingest.events).toBe(3 + 3 + 5 + 2 + 5 + 6);
+    expect(r.doc!.ingest.rejected).toHaveLength(10);
+    expect(r.doc!.searches[0].results).toEqual([
+      { dest: '10.20.1.15', uri_path: '/owa/auth/errorEE.aspx', count: 1 },
+      { dest: '10.20.1.15', uri_path: '/owa/auth/logon.aspx', count: 1 },
+      { dest: 'EXCH01', uri_path: '/aspnet_client/system_web/shell.aspx', count: 1 },
+      { dest: 'www01', uri_path: '/wp-content/uploads/2026/03/x.php', count: 1 },
+    ]);
+  });
+});
+
 describe('t1505 hunt --lookup FILE=CSV', () => {
   const input = () => ['--input', path.join(FIX, 'windows_mixed.xml'), '--sourcetype', 'XmlWinEventLog', '--search', 'Process on a web server by role'];
 

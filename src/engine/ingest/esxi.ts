@@ -5,6 +5,8 @@ import { compactEvent } from './compact';
 import { parseSyslogHeader } from './syslog';
 import { isBlank, splitLines } from './text';
 
+const BSD_HEADER = /^(?:<\d{1,3}>)?[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d /;
+
 export function ingestEsxiSyslog(text: string, file: string, options: IngestOptions): IngestResult {
   const events: SplunkEvent[] = [];
   const rejected: IngestResult['rejected'] = [];
@@ -14,7 +16,10 @@ export function ingestEsxiSyslog(text: string, file: string, options: IngestOpti
     if (isBlank(line)) continue;
     const h = parseSyslogHeader(line);
     if (!h) {
-      rejected.push({ file, line: i + 1, reason: 'not a syslog line with an ISO 8601 timestamp and a host ("<PRI>2026-03-14T10:12:01.123Z host program[pid]: message")' });
+      const reason = BSD_HEADER.test(line)
+        ? 'syslog header without a year ("Mar 14 10:12:07 host …"): the time cannot be placed; ESXi sends ISO 8601 timestamps'
+        : 'not a syslog line with an ISO 8601 timestamp and a host ("<PRI>2026-03-14T10:12:01.123Z host program[pid]: message")';
+      rejected.push({ file, line: i + 1, reason });
       continue;
     }
     const event = newEvent(line, h.time, metaFor(options, file, { host: h.host }), 1);

@@ -207,6 +207,8 @@ describe('vmw-syslog (ESXi)', () => {
   it('rejects a header without a year and a line without a header', () => {
     expect(r.events).toHaveLength(6);
     expect(r.rejected.map((x) => x.line)).toEqual([7, 8]);
+    expect(r.rejected[0].reason).toContain('syslog header without a year');
+    expect(r.rejected[1].reason).toContain('not a syslog line');
   });
 
   it('accepts the vmware:esxlog:* sourcetypes', () => {
