@@ -2,15 +2,16 @@
  * Compact storage for events. An event built by adding fields one by one ends up as a
  * V8 dictionary-mode object (about 70 bytes per field); rebuilding it through an object
  * literal of the same keys gives a fast-mode object with in-object fields that shares
- * its hidden class with every event of the same shape (8 bytes per field). Short field
- * values are interned, so the many repeated values (`4`, `-`, channel and provider
- * names, paths) are stored once.
+ * its hidden class with every event of the same shape (8 bytes per field). Field values
+ * are interned per input file, so the many repeated values (`4`, `-`, channel and
+ * provider names, paths, user agents, command lines) are stored once; the table is
+ * dropped when the file is done (`endInterning`), so it never outlives the file's events.
  */
 import type { FieldValue, SplunkEvent } from '../event';
 
 const MAX_SHAPES = 4096;
 const MAX_INTERNED = 200_000;
-const MAX_INTERN_LENGTH = 48;
+const MAX_INTERN_LENGTH = 256;
 /** Object literals with more properties than this are not fast-mode in V8 anyway. */
 const MAX_LITERAL_FIELDS = 120;
 
@@ -72,12 +73,15 @@ export function intern(value: string): string {
   const known = interned.get(value);
   if (known !== undefined) return known;
   if (interned.size < MAX_INTERNED) {
-    // Flatten a sliced or concatenated string so the table does not keep its parent alive.
-    const flat = (' ' + value).slice(1);
-    interned.set(flat, flat);
-    return flat;
+    interned.set(value, value);
+    return value;
   }
   return value;
+}
+
+/** Drops the intern table (call when an input file is done). */
+export function endInterning(): void {
+  interned.clear();
 }
 
 function compactValue(value: FieldValue | undefined): FieldValue | undefined {

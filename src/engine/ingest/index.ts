@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import type { IngestOptions, IngestResult } from '../event';
 import { ingesterFor, supportedSourcetypes } from './registry';
+import { endInterning } from './compact';
 import { decodeInput } from './text';
 
 export { supportedSourcetypes } from './registry';
@@ -24,7 +25,11 @@ function unknownSourcetype(sourcetype: string): IngestError {
 export function ingestText(text: string | Buffer, file: string, options: IngestOptions): IngestResult {
   const ingest = ingesterFor(options.sourcetype);
   if (!ingest) throw unknownSourcetype(options.sourcetype);
-  return ingest(decodeInput(text), file, options);
+  try {
+    return ingest(decodeInput(text), file, options);
+  } finally {
+    endInterning();
+  }
 }
 
 export function ingestFile(path: string, options: IngestOptions): IngestResult {
