@@ -10,6 +10,7 @@ import { compileSearch, type RowPredicate } from '../searchMatch';
 import { parseSearchExpression, topLevelTimes, walkSearch, type SearchNode } from '../searchExpr';
 import { resolveTimeModifier } from '../time/relative';
 import { TimeError } from '../time/zone';
+import { candidateEvents } from '../eventIndex';
 import type { Command, CommandDefinition, ParseContext, RunContext } from './types';
 
 export function parseSearchArgs(ctx: ParseContext): SearchNode {
@@ -54,17 +55,14 @@ export const searchCommand: CommandDefinition = {
       run(input: Row[], run: RunContext): Row[] {
         const test = predicate ?? compileSearch(expr, { now: run.now, zone: run.zone, resolveSubsearch: (sub) => run.subsearchExpression(sub.pipeline) });
         if (!hasSubsearch(expr)) predicate = test;
-        if (!first) return input.filter(test);
+        if (!first) {
+          // Data-model constraints filter the whole event set: let the index narrow it.
+          const source = (input as readonly Row[]) === run.events ? candidateEvents(run.events, expr) : input;
+          return source.filter(test);
+        }
         const lo = ownEarliest ?? run.earliest;
         const hi = ownLatest ?? run.latest;
-        const out: Row[] = [];
-        for (const e of run.events) {
-          const t = e._time;
-          if (lo !== undefined && !(t >= lo)) continue;
-          if (hi !== undefined && !(t < hi)) continue;
-          if (test(e)) out.push(e);
-        }
-        return out;
+        return candidateEvents(run.events, expr, lo, hi).filter(test);
       },
     };
   },

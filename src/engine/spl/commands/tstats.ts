@@ -26,6 +26,7 @@ import { floorToSpan, parseSpan, resolveTimeModifier } from '../time/relative';
 import { TimeError } from '../time/zone';
 import { fieldTexts } from '../value';
 import type { Token } from '../lexer';
+import { candidateEvents } from '../eventIndex';
 import { aggregate, groupRows } from './stats';
 import type { Command, CommandDefinition, CompiledPipeline, ParseContext, RunContext } from './types';
 
@@ -197,12 +198,11 @@ export const tstatsCommand: CommandDefinition = {
         const neededEntries = [...needed.entries()];
         const lo = ownEarliest ?? run.earliest;
         const hi = ownLatest ?? run.latest;
-        const source: readonly Row[] = selection ? datasetRows(selection, run) : run.events;
+        const all: readonly Row[] = selection ? datasetRows(selection, run) : run.events;
+        const source = candidateEvents(all, rest, lo, hi);
         const rows: Row[] = [];
         for (const e of source) {
           const t = typeof e._time === 'number' ? e._time : Number(e._time);
-          if (lo !== undefined && !(t >= lo)) continue;
-          if (hi !== undefined && !(t < hi)) continue;
           const row: Row = { _time: t };
           for (const [exposed, field] of neededEntries) {
             const v = e[field];
