@@ -8,6 +8,11 @@
  * `(?#comments)`. Refused with a clear error: possessive quantifiers, atomic groups,
  * recursion, `\K`, `\G`, conditionals, branch reset, callouts, inline flags that are not
  * at the start, and scoped flag groups `(?i:…)` (JavaScript of Node 20 lacks them).
+ *
+ * Not modelled: Splunk's PCRE match limit (limits.conf `[rex] match_limit`). JavaScript
+ * regexes cannot be interrupted, so a pattern with nested unbounded quantifiers such as
+ * `(\w+\s*)+$` can backtrack for a long time on a long non-matching value; the engine
+ * relies on event values being bounded (the fuzz tests keep them short).
  */
 
 export class RegexError extends Error {

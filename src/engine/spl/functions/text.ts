@@ -2,11 +2,11 @@
  * Text functions (https://help.splunk.com/splunk-enterprise/spl-search-reference/9.4/evaluation-functions/text-functions):
  * len, lower, upper, substr (1-based; a negative start counts from the end), replace
  * (PCRE, `\1` back-references), split, trim/ltrim/rtrim (with an optional character
- * set), urldecode, spath (not yet), printf (in conversion.ts).
+ * set), urldecode, mvjoin; printf is in conversion.ts.
  */
 import { compilePcre } from '../regex';
-import { fromTexts, isMulti, toNumber, toText, toTexts, type EvalValue } from '../value';
-import { eager, EvalRuntimeError, type FunctionSpec } from './types';
+import { isMulti, toNumber, toText, toTexts, type EvalValue } from '../value';
+import { eager, type FunctionSpec } from './types';
 
 function mapText(v: EvalValue, fn: (s: string) => string): EvalValue {
   if (v === null) return null;
@@ -97,11 +97,3 @@ export const textFunctions: Record<string, FunctionSpec> = {
     return toTexts(v).join(delim);
   }),
 };
-
-export function requireText(v: EvalValue, fn: string): string {
-  const t = toText(v);
-  if (t === null) throw new EvalRuntimeError(`${fn}(): argument is null`);
-  return t;
-}
-
-export { fromTexts };
