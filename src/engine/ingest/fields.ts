@@ -10,19 +10,25 @@ export function cleanKey(name: string): string {
   return name.replace(/[^A-Za-z0-9_]/g, '_').replace(/^[0-9_]+/, '');
 }
 
+/** Assigns a field, also one named `__proto__` (a plain assignment would set the prototype). */
+export function assign(row: Row, name: string, value: Row[string]): void {
+  if (name === '__proto__') Object.defineProperty(row, name, { value, enumerable: true, writable: true, configurable: true });
+  else row[name] = value;
+}
+
 /** Sets a string field; an empty value leaves the field absent. */
 export function setField(row: Row, name: string, value: string | undefined): void {
   if (value === undefined || value === '' || name === '') return;
-  row[name] = value;
+  assign(row, name, value);
 }
 
 /** Adds a value to a field, turning it multivalue on the second value. */
 export function addValue(row: Row, name: string, value: string | undefined): void {
   if (value === undefined || value === '' || name === '') return;
-  const existing = row[name];
-  if (existing === undefined) row[name] = value;
+  const existing = Object.prototype.hasOwnProperty.call(row, name) ? row[name] : undefined;
+  if (existing === undefined) assign(row, name, value);
   else if (Array.isArray(existing)) existing.push(value);
-  else row[name] = [String(existing), value];
+  else assign(row, name, [String(existing), value]);
 }
 
 /** Adds a tag (or eventtype) value without duplicates. */

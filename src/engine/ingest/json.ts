@@ -3,7 +3,7 @@
  * fields named as Splunk's KV_MODE=json names them (`a.b`, `a{}`, `a{}.b`).
  */
 import type { IngestOptions, IngestResult, Row, SplunkEvent } from '../event';
-import { addValue, metaFor, newEvent, RESERVED_FIELDS } from './fields';
+import { addValue, assign, metaFor, newEvent, RESERVED_FIELDS } from './fields';
 import { compactEvent } from './compact';
 import { isBlank, splitLines } from './text';
 import { parseEpoch, parseIsoTime } from './time';
@@ -40,7 +40,7 @@ export function ingestJsonLines(text: string, file: string, options: IngestOptio
     const event = newEvent(line, time, metaFor(options, file, { host }), 1);
     const fields: Row = {};
     flatten(obj, '', fields);
-    for (const [k, v] of Object.entries(fields)) if (!RESERVED_FIELDS.has(k)) event[k] = v;
+    for (const [k, v] of Object.entries(fields)) if (!RESERVED_FIELDS.has(k)) assign(event, k, v);
     events.push(compactEvent(event));
   }
   return { events, rejected };

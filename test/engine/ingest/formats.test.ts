@@ -156,6 +156,18 @@ describe('_json and t1505:inventory:<kind> (KV_MODE=json)', () => {
     ]);
   });
 
+  it('keeps keys that are special in JavaScript (__proto__, constructor) as fields', () => {
+    const res = ingestText('{"time": 1773482400, "__proto__": {"polluted": "yes"}, "constructor": "x", "toString": 1}\n', 'p.json', { sourcetype: '_json' });
+    const e = res.events[0];
+    expect(Object.keys(e)).toEqual(expect.arrayContaining(['__proto__.polluted', 'constructor', 'toString']));
+    expect(e['__proto__.polluted']).toBe('yes');
+    expect(e.constructor).toBe('x');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    const flat = ingestText('{"time": 1773482400, "__proto__": "v"}\n', 'p.json', { sourcetype: '_json' }).events[0];
+    expect(Object.getOwnPropertyDescriptor(flat, '__proto__')?.value).toBe('v');
+    expect(Object.getPrototypeOf(flat)).toBe(Object.prototype);
+  });
+
   it('ingests _json the same way', () => {
     const res = ingestText('{"_time": 1773482400, "a": {"b": [1, {"c": "x"}]}}\n', 'j.json', { sourcetype: '_json' });
     expect(res.events[0]).toMatchObject({ 'a.b{}': '1', 'a.b{}.c': 'x', _time: 1773482400, host: 'localhost', source: 'j.json' });
