@@ -24,6 +24,9 @@ const ATTRIBUTE_ELEMENTS: Record<string, string[]> = {
   Correlation: ['ActivityID', 'RelatedActivityID'],
 };
 
+/** Field values keep their XML encoding, as in _raw (Splunk's behaviour); see extractWinEvent. */
+const DECODE_VALUES = false;
+
 type Section = 'none' | 'System' | 'EventData' | 'UserData';
 
 /** The field holding each block's inner XML, as the add-on names them. */
@@ -104,7 +107,11 @@ class WinEventCollector implements XmlHandler {
  */
 export function extractWinEvent(fields: Row, src: string, from = 0, to = src.length): WinEventFields {
   const collector = new WinEventCollector(fields, src);
-  scanXml(src, collector, from, to);
+  // Field values are the text as written in the event, entities not decoded: the add-on's
+  // indexed extraction (INDEXED_EXTRACTIONS = xmlkv-winevt) skips values with XML-encoded
+  // characters (XML_IE_SKIP_XML_ENCODED_VALS, default true, props.conf.spec) and its
+  // search-time transforms capture the raw text between the tags.
+  scanXml(src, collector, from, to, { decode: DECODE_VALUES });
   if (collector.rootName !== 'Event') throw new Error(`root element is <${collector.rootName}>, expected <Event>`);
   if (!collector.sawSystem) throw new Error('event has no <System> element');
   const eventId = fields.EventID;

@@ -27,8 +27,22 @@ export class XmlError extends Error {
 }
 
 
-export function scanXml(src: string, handler: XmlHandler, from = 0, to = src.length): void {
-  new Scanner(src, from, to, handler).document();
+export interface ScanOptions {
+  /**
+   * Whether text and attribute values are passed decoded (`&amp;` → `&`) or as written in
+   * the document (entities still validated). CDATA content is passed as is either way.
+   */
+  decode: boolean;
+}
+
+export function scanXml(src: string, handler: XmlHandler, from = 0, to = src.length, options: ScanOptions = { decode: true }): void {
+  new Scanner(src, from, to, handler, options.decode).document();
+}
+
+/** Validates the entities of `text` and returns it decoded or, when `decode` is false, as is. */
+function entityText(text: string, offset: number, decode: boolean): string {
+  const decoded = decodeEntities(text, offset);
+  return decode ? decoded : text;
 }
 
 interface OpenElement {
@@ -45,6 +59,7 @@ class Scanner {
     from: number,
     private readonly end: number,
     private readonly handler: XmlHandler,
+    private readonly decode: boolean,
   ) {
     this.pos = from;
   }
@@ -83,7 +98,7 @@ class Scanner {
         const top = stack[stack.length - 1];
         const lt = src.indexOf('<', this.pos);
         if (lt < 0 || lt >= this.end) throw new XmlError(`element <${top.name}> is not closed`, top.start);
-        if (lt > this.pos) h.text(decodeEntities(src.slice(this.pos, lt), this.pos), stack.length - 1);
+        if (lt > this.pos) h.text(entityText(src.slice(this.pos, lt), this.pos, this.decode), stack.length - 1);
         this.pos = lt;
         if (src.charCodeAt(lt + 1) === 47 /* / */) {
           this.pos = lt + 2;
@@ -153,7 +168,7 @@ class Scanner {
       if (close < 0 || close >= this.end) throw new XmlError(`unterminated value of attribute ${attrName}`, this.pos);
       const rawValue = src.slice(this.pos + 1, close);
       if (rawValue.includes('<')) throw new XmlError(`"<" in the value of attribute ${attrName}`, this.pos);
-      attrs[localName(attrName)] = decodeEntities(rawValue, this.pos + 1);
+      attrs[localName(attrName)] = entityText(rawValue, this.pos + 1, this.decode);
       this.pos = close + 1;
     }
   }
