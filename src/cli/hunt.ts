@@ -2,9 +2,9 @@
 import type { Rejection, Row, SplunkEvent } from '../engine/event';
 import { ingestFile, IngestError } from '../engine/ingest';
 import type { EnginePort, LoadedApp } from './engine-port';
+import { parseHuntArgs, type HuntArgs } from './hunt-args';
 import { renderHuntTable } from './table';
 import { HUNT_USAGE, UsageError } from './usage';
-import { parseHuntArgs, type HuntArgs } from './hunt-args';
 
 export interface SearchOutcome {
   name: string;
@@ -26,6 +26,14 @@ export interface CliIo {
 /** Name under which an `--spl` search appears in the output. */
 export const AD_HOC_NAME = 'ad-hoc search';
 
+/** A failure that ends the command with exit code 2 and this message. */
+class HuntFailure extends Error {}
+
+interface PlannedSearch {
+  name: string;
+  run: () => Row[];
+}
+
 export function runHunt(argv: string[], engine: EnginePort, io: CliIo, defaultAppDir: string): number {
   let args: HuntArgs;
   try {
@@ -37,7 +45,25 @@ export function runHunt(argv: string[], engine: EnginePort, io: CliIo, defaultAp
     io.stdout(HUNT_USAGE + '\n');
     return 0;
   }
+  try {
+    const { events, rejected } = loadInputs(args);
+    const app = loadApp(engine, args);
+    const now = args.now ?? defaultNow(events);
+    const planned = planSearches(args, app, events, now);
+    const report: HuntReport = { ingest: { events: events.length, rejected }, searches: planned.map(runTimed) };
+    io.stdout(args.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderHuntTable(report, now));
+    if (planned.length === 0) io.stderr(`t1505 hunt: the app in ${args.appDir} has no saved searches; use --spl to run a search\n`);
+    return 0;
+  } catch (err) {
+    if (err instanceof HuntFailure) {
+      io.stderr(`t1505 hunt: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}
 
+function loadInputs(args: HuntArgs): { events: SplunkEvent[]; rejected: Rejection[] } {
   const events: SplunkEvent[] = [];
   const rejected: Rejection[] = [];
   for (const input of args.inputs) {
@@ -46,58 +72,48 @@ export function runHunt(argv: string[], engine: EnginePort, io: CliIo, defaultAp
       for (const e of r.events) events.push(e);
       for (const x of r.rejected) rejected.push(x);
     } catch (err) {
-      if (err instanceof IngestError) {
-        io.stderr(`t1505 hunt: ${err.message}\n`);
-        return 2;
-      }
+      if (err instanceof IngestError) throw new HuntFailure(err.message);
       throw err;
     }
   }
+  return { events, rejected };
+}
 
-  let app: LoadedApp;
+function loadApp(engine: EnginePort, args: HuntArgs): LoadedApp {
   try {
-    app = engine.loadApp(args.appDir, args.lookupRows);
+    return engine.loadApp(args.appDir, args.lookupRows);
   } catch (err) {
-    io.stderr(`t1505 hunt: cannot load the app in ${args.appDir}: ${(err as Error).message}\n`);
-    return 2;
+    throw new HuntFailure(`cannot load the app in ${args.appDir}: ${(err as Error).message}`);
   }
+}
 
+/** The named saved searches (or all of them when neither --search nor --spl is given), then --spl. */
+function planSearches(args: HuntArgs, app: LoadedApp, events: SplunkEvent[], now: number): PlannedSearch[] {
   const available = app.savedSearchNames();
   const unknown = args.searches.filter((s) => !available.includes(s));
   if (unknown.length > 0) {
     const list = available.length > 0 ? available.map((n) => `  ${n}`).join('\n') : '  (none)';
-    io.stderr(`t1505 hunt: no saved search named ${unknown.map((u) => `"${u}"`).join(', ')} in ${args.appDir}/default/savedsearches.conf; saved searches:\n${list}\n`);
-    return 2;
+    throw new HuntFailure(`no saved search named ${unknown.map((u) => `"${u}"`).join(', ')} in ${args.appDir}/default/savedsearches.conf; saved searches:\n${list}`);
   }
+  const names = args.searches.length > 0 || args.spl !== undefined ? args.searches : available;
+  const planned: PlannedSearch[] = names.map((name) => ({ name, run: () => app.runSavedSearch(name, events, now).results }));
+  const spl = args.spl;
+  if (spl !== undefined) planned.push({ name: AD_HOC_NAME, run: () => app.runSearch(spl, events, now).results });
+  return planned;
+}
 
-  const now = args.now ?? defaultNow(events);
-  const runs: { name: string; run: () => Row[] }[] = [];
-  for (const name of args.searches.length > 0 || args.spl !== undefined ? args.searches : available) {
-    runs.push({ name, run: () => app.runSavedSearch(name, events, now).results });
+/** Runs one search; an error of the search is its outcome, not the command's. */
+function runTimed({ name, run }: PlannedSearch): SearchOutcome {
+  const started = process.hrtime.bigint();
+  let results: Row[] = [];
+  let error: string | null = null;
+  try {
+    results = run();
+  } catch (err) {
+    error = err instanceof Error ? err.message : String(err);
   }
-  if (args.spl !== undefined) {
-    const spl = args.spl;
-    runs.push({ name: AD_HOC_NAME, run: () => app.runSearch(spl, events, now).results });
-  }
-
-  const searches: SearchOutcome[] = runs.map(({ name, run }) => {
-    const started = process.hrtime.bigint();
-    let results: Row[] = [];
-    let error: string | null = null;
-    try {
-      results = run();
-    } catch (err) {
-      error = err instanceof Error ? err.message : String(err);
-    }
-    const elapsed_ms = Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100;
-    return { name, results, error, elapsed_ms };
-  });
-
-  const report: HuntReport = { ingest: { events: events.length, rejected }, searches };
-  if (args.format === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');
-  else io.stdout(renderHuntTable(report, now));
-  if (runs.length === 0) io.stderr(`t1505 hunt: the app in ${args.appDir} has no saved searches; use --spl to run a search\n`);
-  return 0;
+  const elapsed_ms = Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100;
+  return { name, results, error, elapsed_ms };
 }
 
 /** One second after the latest event; the current time when nothing was loaded. */
