@@ -15,15 +15,6 @@ export interface WinEventFields {
   computer?: string;
 }
 
-/** System child elements whose attributes become fields. */
-const ATTRIBUTE_ELEMENTS: Record<string, string[]> = {
-  Provider: ['Name', 'Guid', 'EventSourceName'],
-  TimeCreated: ['SystemTime'],
-  Execution: ['ProcessID', 'ThreadID'],
-  Security: ['UserID'],
-  Correlation: ['ActivityID', 'RelatedActivityID'],
-};
-
 /** Field values keep their XML encoding, as in _raw (Splunk's behaviour); see extractWinEvent. */
 const DECODE_VALUES = false;
 
@@ -63,9 +54,10 @@ class WinEventCollector implements XmlHandler {
     }
     if (depth === 2) {
       if (this.section === 'System') {
-        const attrNames = ATTRIBUTE_ELEMENTS[name];
-        if (attrNames) for (const a of attrNames) setField(this.fields, a, attrs[a]);
-        else if (name === 'EventID') setField(this.fields, 'Qualifiers', attrs.Qualifiers);
+        // every attribute of a System element is a field named after the attribute, as the
+        // add-on's attribute transform extracts them (Provider Name/Guid, TimeCreated
+        // SystemTime, Execution ProcessID/ThreadID, Security UserID, EventID Qualifiers…)
+        for (const a in attrs) setField(this.fields, cleanKey(a), attrs[a]);
       } else if (this.section === 'EventData' && name === 'Data') {
         this.dataName = attrs.Name;
       }
@@ -85,7 +77,7 @@ class WinEventCollector implements XmlHandler {
     }
     if (depth < 2) return;
     if (this.section === 'System' && depth === 2) {
-      if (!ATTRIBUTE_ELEMENTS[name]) setField(this.fields, name, text.trim());
+      setField(this.fields, name, text.trim());
     } else if (this.section === 'EventData' && depth === 2) {
       if (name === 'Data') {
         if (this.dataName !== undefined) addData(this.fields, cleanKey(this.dataName), text);

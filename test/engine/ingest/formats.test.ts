@@ -233,7 +233,7 @@ describe('sysmon:linux', () => {
 
   it('reads the Sysmon XML in the syslog line, source from the channel, host from Computer', () => {
     const e = r.events[0];
-    expect(e).toMatchObject({ source: 'Syslog:Linux-Sysmon/Operational', host: 'web01', EventCode: '1', Image: '/usr/bin/dash', CommandLine: 'sh -c id;uname -a' });
+    expect(e).toMatchObject({ source: 'Syslog:Linux-Sysmon/Operational', host: 'web01', EventCode: '1', Image: '/usr/bin/dash', CommandLine: 'sh -c id;uname -a', UserId: '0', Name: 'Linux-Sysmon' });
     expect(e._time).toBeCloseTo(utc(2026, 3, 14, 10, 12, 1) + 0.225301, 6);
   });
 
