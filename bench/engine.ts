@@ -32,6 +32,8 @@ interface PhaseResult {
   searches: number;
   searchErrors: string[];
   results: number;
+  /** Ingest time and event count per sourcetype. */
+  bySourcetype: Record<string, { ms: number; events: number; bytes: number }>;
   maxRssMb: number;
   peakHeapMb: number;
   note?: string;
@@ -46,14 +48,20 @@ function runPhase(phase: 'bare' | 'full', inputs: GeneratedInput[]): PhaseResult
   const started = process.hrtime.bigint();
   const events: SplunkEvent[] = [];
   let rejected = 0;
+  const bySourcetype: PhaseResult['bySourcetype'] = {};
   for (const input of inputs) {
+    const t0 = process.hrtime.bigint();
     const r = ingestFile(input.file, { sourcetype: input.sourcetype });
+    const stats = (bySourcetype[input.sourcetype] ??= { ms: 0, events: 0, bytes: 0 });
+    stats.ms += Number(process.hrtime.bigint() - t0) / 1e6;
+    stats.events += r.events.length;
+    stats.bytes += fs.statSync(input.file).size;
     for (const e of r.events) events.push(e);
     rejected += r.rejected.length;
     sampleHeap();
   }
   const ingestMs = Number(process.hrtime.bigint() - started) / 1e6;
-  const result: PhaseResult = { phase, events: events.length, rejected, ingestMs, searchMs: 0, searches: 0, searchErrors: [], results: 0, maxRssMb: 0, peakHeapMb: 0 };
+  const result: PhaseResult = { phase, events: events.length, rejected, ingestMs, searchMs: 0, searches: 0, searchErrors: [], results: 0, maxRssMb: 0, peakHeapMb: 0, bySourcetype };
   if (phase === 'full') {
     const now = events.reduce((m, e) => Math.max(m, e._time), 0) + 1;
     const t0 = process.hrtime.bigint();
@@ -122,6 +130,9 @@ function main(): void {
     console.log('');
     console.log(`bare pass (read + parse):          ${fmt(bareMs / 1000, 2)} s  ${fmt(bare.events / (bareMs / 1000))} events/s  peak RSS ${fmt(bare.maxRssMb)} MB  peak heap ${fmt(bare.peakHeapMb)} MB  (${fmt(bare.events)} events, ${bare.rejected} rejected)`);
     console.log(`full pass (ingest + ${full.searches} saved searches): ${fmt(fullMs / 1000, 2)} s  ${fmt(full.events / (fullMs / 1000))} events/s  peak RSS ${fmt(full.maxRssMb)} MB  peak heap ${fmt(full.peakHeapMb)} MB  (searches ${fmt(full.searchMs / 1000, 2)} s, ${full.results} result rows, ${full.searchErrors.length} search errors)`);
+    for (const [st, x] of Object.entries(bare.bySourcetype)) {
+      console.log(`  bare ingest ${st.padEnd(30)} ${fmt(x.events).padStart(9)} events  ${fmt(x.events / (x.ms / 1000)).padStart(8)} events/s  ${fmt(x.bytes / 1048576 / (x.ms / 1000), 1).padStart(6)} MiB/s`);
+    }
     console.log(`ratio full / bare: ${fmt(fullMs / bareMs, 2)}x (target <= 3x); peak RSS ${fmt(Math.max(bare.maxRssMb, full.maxRssMb))} MB (target < 2048 MB at 10^6 events)`);
     if (full.note) console.log(`note: ${full.note}`);
     for (const e of full.searchErrors.slice(0, 20)) console.log(`search error: ${e}`);
