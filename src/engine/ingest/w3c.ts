@@ -9,49 +9,59 @@ import { compactEvent } from './compact';
 import { isBlank, splitLines } from './text';
 import { parseIsoTime } from './time';
 
+interface Header {
+  columns: string[];
+  /** Column indexes of date, time and s-computername (-1 when absent). */
+  date: number;
+  time: number;
+  computer: number;
+}
+
+function header(line: string): Header {
+  const columns = line.slice(line.indexOf(':') + 1).trim().split(/\s+/).map(cleanKey);
+  return { columns, date: columns.indexOf('date'), time: columns.indexOf('time'), computer: columns.indexOf('s_computername') };
+}
+
 export function ingestW3c(text: string, file: string, options: IngestOptions): IngestResult {
   const lines = splitLines(text);
   const events: SplunkEvent[] = [];
   const rejected: IngestResult['rejected'] = [];
-  let columns: string[] | undefined;
+  const baseMeta = metaFor(options, file);
+  let h: Header | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (isBlank(line)) continue;
     if (line.startsWith('#')) {
-      if (/^#Fields:/i.test(line)) columns = line.slice(line.indexOf(':') + 1).trim().split(/\s+/).map(cleanKey);
+      if (/^#Fields:/i.test(line)) h = header(line);
       continue;
     }
     const reject = (reason: string) => rejected.push({ file, line: i + 1, reason });
-    if (!columns) {
+    if (!h) {
       reject('W3C data line before any "#Fields:" directive');
       continue;
     }
     const values = line.trim().split(/[ \t]+/);
-    if (values.length !== columns.length) {
-      reject(`W3C line has ${values.length} values but "#Fields:" names ${columns.length} columns`);
+    if (values.length !== h.columns.length) {
+      reject(`W3C line has ${values.length} values but "#Fields:" names ${h.columns.length} columns`);
       continue;
     }
-    const fields: Record<string, string> = {};
-    for (let c = 0; c < columns.length; c++) {
-      const name = columns[c];
-      const value = values[c];
-      if (value !== '-' && name !== '' && !RESERVED_FIELDS.has(name)) fields[name] = value;
-    }
-    const time = w3cTime(fields.date, fields.time);
+    const date = h.date < 0 ? undefined : values[h.date];
+    const clock = h.time < 0 ? undefined : values[h.time];
+    const time = date === undefined || clock === undefined ? undefined : parseIsoTime(`${date}T${clock}Z`);
     if (time === undefined) {
-      reject(`W3C line has no valid "date" and "time" (got "${fields.date ?? ''}" "${fields.time ?? ''}")`);
+      reject(`W3C line has no valid "date" and "time" (got "${date ?? ''}" "${clock ?? ''}")`);
       continue;
     }
-    const meta = metaFor(options, file, { host: fields.s_computername });
-    const event = newEvent(line, time, meta, 1);
-    Object.assign(event, fields);
+    const event = newEvent(line, time, baseMeta, 1);
+    const computer = h.computer < 0 ? '-' : values[h.computer];
+    if (options.host === undefined && computer !== '-') event.host = computer;
+    for (let c = 0; c < h.columns.length; c++) {
+      const name = h.columns[c];
+      const value = values[c];
+      if (value !== '-' && name !== '' && !RESERVED_FIELDS.has(name)) event[name] = value;
+    }
     applyIisCim(event, options.host !== undefined);
     events.push(compactEvent(event));
   }
   return { events, rejected };
-}
-
-function w3cTime(date: string | undefined, time: string | undefined): number | undefined {
-  if (date === undefined || time === undefined) return undefined;
-  return parseIsoTime(`${date}T${time}Z`);
 }
