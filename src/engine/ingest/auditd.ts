@@ -14,6 +14,7 @@ export function ingestLinuxAudit(text: string, file: string, options: IngestOpti
   const events: SplunkEvent[] = [];
   const rejected: IngestResult['rejected'] = [];
   const lines = splitLines(text);
+  const baseMeta = metaFor(options, file);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (isBlank(line)) continue;
@@ -22,17 +23,13 @@ export function ingestLinuxAudit(text: string, file: string, options: IngestOpti
       rejected.push({ file, line: i + 1, reason: 'auditd record without "msg=audit(<epoch>:<serial>):"' });
       continue;
     }
-    const fields: Row = {};
     const normalized = line.replace(/\x1d/g, ' ');
-    const before = normalized.slice(0, m.index);
-    const after = normalized.slice(m.index + m[0].length);
-    pairs(before, fields);
-    pairs(after, fields);
-    fields.msg = `audit(${m[1]}:${m[2]})`;
-    fields.audit_id = m[2];
-    const node = typeof fields.node === 'string' ? fields.node : undefined;
-    const event = newEvent(line, Number(m[1]), metaFor(options, file, { host: node }), 1);
-    Object.assign(event, fields);
+    const event = newEvent(line, Number(m[1]), baseMeta, 1);
+    pairs(normalized.slice(0, m.index), event);
+    pairs(normalized.slice(m.index + m[0].length), event);
+    event.msg = `audit(${m[1]}:${m[2]})`;
+    event.audit_id = m[2];
+    if (options.host === undefined && typeof event.node === 'string') event.host = event.node;
     events.push(compactEvent(event));
   }
   return { events, rejected };
