@@ -146,3 +146,45 @@ test('t1505_drop_dm_object_name(1) strips the dataset prefix', () => {
   const rows = run(appWith({}), '| eval Processes.dest=host, Processes.process_name="sh" | `t1505_drop_dm_object_name(Processes)` | table dest process_name', [{}]);
   expect(rows).toEqual([{ dest: 'test', process_name: 'sh' }]);
 });
+
+/**
+ * t1505_xml_unescape(1): Windows XML field values arrive with their XML entities in Splunk
+ * (props.conf XML_IE_SKIP_XML_ENCODED_VALS, default true,
+ * https://help.splunk.com/en/data-management/splunk-enterprise-admin-manual/10.0/10.0.0-configuration-file-reference/props.conf);
+ * the macro decodes them with nested eval replace() calls (PCRE regex, replacement text with
+ * only \N back-references special,
+ * https://help.splunk.com/splunk-enterprise/spl-search-reference/9.4/evaluation-functions/text-functions).
+ */
+describe('t1505_xml_unescape(1)', () => {
+  const unescaped = (field: string, rows: Array<Record<string, string>>): unknown[] =>
+    run(appWith({}), `| \`t1505_xml_unescape(${field})\` | table ${field}`, rows).map((r) => r[field]);
+
+  test('decodes the five XML entities, every occurrence', () => {
+    const process = '&quot;C:\\Windows\\system32\\cmd.exe&quot; /c &quot;whoami &amp; echo &lt;S&gt; &amp; echo &apos;E&apos;&quot;';
+    expect(unescaped('process', [{ process }])).toEqual(['"C:\\Windows\\system32\\cmd.exe" /c "whoami & echo <S> & echo \'E\'"']);
+  });
+
+  test('decodes &amp; last, so encoded entity text stays literal text', () => {
+    expect(unescaped('process', [{ process: 'echo &amp;quot; &amp;amp; &amp;lt;' }])).toEqual(['echo &quot; &amp; &lt;']);
+  });
+
+  test('leaves plain text, numeric references and a missing field as they are', () => {
+    const rows = run(appWith({}), '| `t1505_xml_unescape(process)` | eval has_process=if(isnull(process), "no", "yes") | table process has_process', [
+      { process: 'C:\\Windows\\system32\\inetsrv\\appcmd.exe list modules' },
+      { process: 'line one&#13;&#10;line two' },
+      { parent_process: 'C:\\Windows\\explorer.exe' },
+    ]);
+    expect(rows).toEqual([
+      { process: 'C:\\Windows\\system32\\inetsrv\\appcmd.exe list modules', has_process: 'yes' },
+      { process: 'line one&#13;&#10;line two', has_process: 'yes' },
+      { has_process: 'no' },
+    ]);
+  });
+
+  test('works on a data-model field name with a dot (Processes.process)', () => {
+    const rows = run(appWith({}), '| eval Processes.process=cmd | `t1505_xml_unescape(Processes.process)` | `t1505_drop_dm_object_name(Processes)` | table process', [
+      { cmd: 'powershell.exe -c &quot;Get-Date&quot;' },
+    ]);
+    expect(rows).toEqual([{ process: 'powershell.exe -c "Get-Date"' }]);
+  });
+});
