@@ -18,8 +18,8 @@ export const HUNT_USAGE = `usage: t1505 hunt --input FILE --sourcetype ST [--sou
                     this run, e.g. --lookup t1505_server_roles.csv=roles.csv (repeatable)
 
 environment:
-  T1505_XML_VALUES=raw  keep XML entities (&quot; &amp;) in Windows XML field values, as
-                        Splunk most likely does (default: decoded; docs/sourcetypes.md)`;
+  T1505_XML_VALUES=decoded  decode XML entities (&quot; &amp;) in Windows XML field values;
+                            the default (raw) keeps them, as Splunk does (docs/sourcetypes.md)`;
 
 export const LINT_USAGE = `usage: t1505 lint [--app DIR] [--format text|json]
 

@@ -104,7 +104,7 @@ describe('hunt --format json', () => {
     ]);
     const [shell, broken] = doc.searches;
     expect(shell).toMatchObject({ name: 'T1505 - Web Server Spawning Shell', error: null });
-    expect(shell.results).toEqual([{ _time: expect.any(Number), dest: 'WEB01.corp.example.com', user: 'IIS APPPOOL\\DefaultAppPool', process: 'cmd.exe /c "whoami /all & net localgroup administrators"' }]);
+    expect(shell.results).toEqual([{ _time: expect.any(Number), dest: 'WEB01.corp.example.com', user: 'IIS APPPOOL\\DefaultAppPool', process: 'cmd.exe /c "whoami /all &amp; net localgroup administrators"' }]);
     expect(typeof shell.elapsed_ms).toBe('number');
     expect(broken).toMatchObject({ name: 'T1505 - Broken Search', results: [], error: 'command not supported by the offline engine: transaction (line 1, column 40)' });
   });

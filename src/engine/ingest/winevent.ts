@@ -16,13 +16,14 @@ export interface WinEventFields {
 }
 
 /**
- * Whether Windows XML field values are XML-decoded. Splunk most likely leaves them encoded
- * (see docs/sourcetypes.md, "XmlWinEventLog"); the engine decodes them by default until the
- * detections that depend on decoded `"`/`&` are fixed, and `T1505_XML_VALUES=raw` replays
- * with the values as Splunk gives them.
+ * Whether Windows XML field values are XML-decoded. Splunk keeps them as written in the
+ * event: the add-on indexes XmlWinEventLog with INDEXED_EXTRACTIONS = xmlkv-winevt, which
+ * skips values holding XML-encoded characters (XML_IE_SKIP_XML_ENCODED_VALS, default true,
+ * props.conf.spec), and its search-time transforms capture the raw text between the tags.
+ * `T1505_XML_VALUES=decoded` decodes them (the engine's behaviour before; for comparisons).
  */
 export function decodeXmlValues(): boolean {
-  return process.env.T1505_XML_VALUES !== 'raw';
+  return process.env.T1505_XML_VALUES === 'decoded';
 }
 
 type Section = 'none' | 'System' | 'EventData' | 'UserData';

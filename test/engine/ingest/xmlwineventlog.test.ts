@@ -44,9 +44,14 @@ describe('XmlWinEventLog: system fields and event data', () => {
     expect(e._time).toBeCloseTo(Date.UTC(2026, 2, 14, 10, 12, 1) / 1000 + 0.435933, 6);
   });
 
-  it('turns named Data into fields, decoding entities, and keeps _raw and EventData_Xml encoded', () => {
+  // Splunk_TA_windows indexes XmlWinEventLog with INDEXED_EXTRACTIONS = xmlkv-winevt, which skips values
+  // holding XML-encoded characters (props.conf.spec XML_IE_SKIP_XML_ENCODED_VALS, default true; props.conf
+  // reference https://help.splunk.com/en/data-management/splunk-enterprise-admin-manual/10.0/10.0.0-configuration-file-reference/props.conf
+  // (unverified URL, by analogy with the macros.conf page)) and extracts them at search time with regexes
+  // that capture the raw text between the tags (unverified: read from public descriptions of the add-on).
+  it('turns named Data into fields whose values keep the XML encoding of _raw', () => {
     const e = byCode(r, '1');
-    expect(e.CommandLine).toBe('cmd.exe /c "whoami /all & net localgroup administrators"');
+    expect(e.CommandLine).toBe('cmd.exe /c "whoami /all &amp; net localgroup administrators"');
     expect(e._raw).toContain('whoami /all &amp; net');
     expect(e.EventData_Xml).toMatch(/^<Data Name='RuleName'>-<\/Data>.*&amp;.*<\/Data>$/);
     expect(e.System_Props_Xml).toMatch(/^<Provider Name='Microsoft-Windows-Sysmon'/);
@@ -78,7 +83,7 @@ describe('XmlWinEventLog: CIM mappings for Sysmon', () => {
     const e = byCode(r, '1');
     expect(tags(e)).toEqual(['process', 'report']);
     expect(e).toMatchObject({
-      process: 'cmd.exe /c "whoami /all & net localgroup administrators"',
+      process: 'cmd.exe /c "whoami /all &amp; net localgroup administrators"',
       process_name: 'cmd.exe',
       process_path: 'C:\\Windows\\System32\\cmd.exe',
       process_id: '7344',
@@ -206,7 +211,7 @@ describe('XmlWinEventLog: CIM mappings for Security and Defender', () => {
       user: 'IIS APPPOOL\\DefaultAppPool',
       dest: 'WEB01.corp.example.com',
     });
-    expect(e.FWLink).toContain('&name=Backdoor');
+    expect(e.FWLink).toContain('&amp;name=Backdoor');
   });
 
   it('keeps raw fields of the channels without a data model', () => {
@@ -258,11 +263,11 @@ describe('XmlWinEventLog: line breaking and malformed events', () => {
     ]);
   });
 
-  it('rejects unknown entities and accepts numeric character references', () => {
+  it('rejects unknown entities, accepts numeric character references and keeps them as written', () => {
     const ok = "<Event><System><EventID>1</EventID><TimeCreated SystemTime='2026-03-14T10:00:00Z'/><Channel>System</Channel><Computer>A</Computer></System><EventData><Data Name='X'>&#x41;&#66;&apos;&quot;</Data></EventData></Event>";
     const bad = ok.replace('&#x41;', '&nbsp;');
     const res = ingestText(`${ok}\n${bad}`, 'in.xml', { sourcetype: 'XmlWinEventLog' });
-    expect(res.events[0].X).toBe('AB\'"');
+    expect(res.events[0].X).toBe('&#x41;&#66;&apos;&quot;');
     expect(res.rejected[0]).toMatchObject({ line: 2, reason: expect.stringContaining('unknown entity &nbsp;') });
   });
 
@@ -274,32 +279,27 @@ describe('XmlWinEventLog: line breaking and malformed events', () => {
   });
 });
 
-// Splunk_TA_windows indexes XmlWinEventLog with INDEXED_EXTRACTIONS = xmlkv-winevt, which skips values
-// holding XML-encoded characters (props.conf.spec XML_IE_SKIP_XML_ENCODED_VALS, default true; props.conf
-// reference https://help.splunk.com/en/data-management/splunk-enterprise-admin-manual/10.0/10.0.0-configuration-file-reference/props.conf
-// (unverified URL, by analogy with the macros.conf page)) and extracts them at search time with regexes
-// that capture the raw text between the tags (unverified: read from public descriptions of the add-on).
-// T1505_XML_VALUES=raw replays with the values as Splunk gives them.
-describe('XmlWinEventLog with T1505_XML_VALUES=raw (values as Splunk gives them)', () => {
+describe('XmlWinEventLog with T1505_XML_VALUES=decoded (for comparisons, not what Splunk gives)', () => {
   const saved = process.env.T1505_XML_VALUES;
   beforeAll(() => {
-    process.env.T1505_XML_VALUES = 'raw';
+    process.env.T1505_XML_VALUES = 'decoded';
   });
   afterAll(() => {
     if (saved === undefined) delete process.env.T1505_XML_VALUES;
     else process.env.T1505_XML_VALUES = saved;
   });
 
-  it('keeps the XML encoding of _raw in field values and in the CIM fields built from them', () => {
+  it('decodes entities in field values and in the CIM fields built from them, and keeps _raw as written', () => {
     const e = byCode(load('windows_mixed.xml', 'XmlWinEventLog'), '1');
-    expect(e.CommandLine).toBe('cmd.exe /c "whoami /all &amp; net localgroup administrators"');
+    expect(e.CommandLine).toBe('cmd.exe /c "whoami /all & net localgroup administrators"');
     expect(e.process).toBe(e.CommandLine);
+    expect(e._raw).toContain('whoami /all &amp; net');
   });
 
-  it('still validates entities, and keeps numeric references as written', () => {
+  it('still rejects unknown entities, and decodes numeric references', () => {
     const ok = "<Event><System><EventID>1</EventID><TimeCreated SystemTime='2026-03-14T10:00:00Z'/><Channel>System</Channel><Computer>A</Computer></System><EventData><Data Name='X'>&#x41;&#66;&apos;&quot;</Data></EventData></Event>";
     const res = ingestText(`${ok}\n${ok.replace('&#x41;', '&nbsp;')}`, 'in.xml', { sourcetype: 'XmlWinEventLog' });
-    expect(res.events[0].X).toBe('&#x41;&#66;&apos;&quot;');
+    expect(res.events[0].X).toBe('AB\'"');
     expect(res.rejected[0]).toMatchObject({ line: 2, reason: expect.stringContaining('unknown entity &nbsp;') });
   });
 });
