@@ -28,7 +28,7 @@
 
 .OUTPUT
   One JSON object per line (ConvertTo-Json -Compress), fields:
-    time        ISO 8601 UTC time of the run (the same for every line of one run)
+    timestamp   ISO 8601 UTC time of the run (the same for every line of one run)
     host        fully qualified host name (matches Computer in the Windows event logs)
     collector   "sql_server_persistence_inventory"; collector_version "1"
     instance    MSSQLSERVER or MSSQL$<name> (the Application-log provider name)
@@ -41,7 +41,7 @@
                 first 16 hex digits of the SHA-256 of the object's definition or command
     detail      a short human-readable description
   Example:
-    {"time":"2026-03-22T06:00:04Z","host":"SQL01.corp.example.com","collector":"sql_server_persistence_inventory","collector_version":"1","instance":"MSSQLSERVER","item_kind":"startup_procedure","item_name":"dbo.sp_autops","database":"master","fingerprint":"5f1c2e9a0b7d4c31","detail":"startup procedure, modified 2026-03-16 21:07:10"}
+    {"timestamp":"2026-03-22T06:00:04Z","host":"SQL01.corp.example.com","collector":"sql_server_persistence_inventory","collector_version":"1","instance":"MSSQLSERVER","item_kind":"startup_procedure","item_name":"dbo.sp_autops","database":"master","fingerprint":"5f1c2e9a0b7d4c31","detail":"startup procedure, modified 2026-03-16 21:07:10"}
   Every run also writes one collector_run line per instance (item_name "run", detail with the
   number of items) and a collector_error line for each query that failed, so an empty or
   partial inventory is visible rather than silent.
@@ -77,7 +77,7 @@ function Get-Fingerprint([string]$Text) {
 
 function Write-Item([string]$Instance, [string]$Kind, [string]$Name, [string]$Database, [string]$Fingerprint, [string]$Detail) {
     $item = [ordered]@{
-        time              = $RunTime
+        timestamp         = $RunTime
         host              = $script:HostName
         collector         = $CollectorName
         collector_version = $CollectorVersion
