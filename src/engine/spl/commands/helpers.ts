@@ -1,9 +1,5 @@
 /** Small helpers shared by command modules. */
 import type { FieldValue, Row } from '../../event';
-import { ParseFailure } from '../errors';
-import { EvalRuntimeError } from '../functions/types';
-import { RegexError } from '../regex';
-import { TimeError } from '../time/zone';
 import { fieldTexts } from '../value';
 
 /** Combinations of by-field values for a row (one per multivalue combination); null when a field is missing. */
@@ -46,15 +42,4 @@ export function fieldNames(rows: readonly Row[]): string[] {
 export function setField(row: Row, name: string, value: FieldValue | undefined): void {
   if (value === undefined) delete row[name];
   else row[name] = value;
-}
-
-/** Runs `fn`, turning engine runtime errors into a ParseFailure-free SplError message prefixed with the command. */
-export function runtimeMessage(e: unknown, command: string): string | undefined {
-  if (e instanceof EvalRuntimeError || e instanceof RegexError || e instanceof TimeError) return `${command}: ${e.message}`;
-  return undefined;
-}
-
-export function regexFailure(e: unknown, offset: number): never {
-  if (e instanceof RegexError || e instanceof TimeError) throw new ParseFailure(e.message, offset);
-  throw e;
 }

@@ -25,7 +25,3 @@ export const KNOWN_UNSUPPORTED = new Set([
   'json_extend', 'json_extract', 'json_extract_exact', 'json_has_key_exact', 'json_keys', 'json_object', 'json_set', 'json_set_exact',
   'json_valid', 'lookup', 'mv_to_json_array', 'mvmap', 'sigfig', 'sin', 'sinh', 'spath', 'tan', 'tanh', 'tojson', 'isnotnull_or_empty',
 ]);
-
-export function functionSpec(name: string): FunctionSpec | undefined {
-  return FUNCTIONS.get(name.toLowerCase());
-}
