@@ -8,8 +8,8 @@
  *   trailing wildcards use the index efficiently ("Wildcards", Search Manual,
  *   https://help.splunk.com/splunk-enterprise/search/search-manual/9.3/search-primer/wildcards).
  */
-import type { EvalNode } from '../../spl/evalExpr';
-import type { SearchNode } from '../../spl/searchExpr';
+import { walkEval, type EvalNode } from '../../spl/evalExpr';
+import { walkSearch, type SearchNode } from '../../spl/searchExpr';
 
 export interface ExpressionIssue {
   offset: number;
@@ -18,68 +18,31 @@ export interface ExpressionIssue {
 
 export function mixedSearchOperators(node: SearchNode): ExpressionIssue[] {
   const out: ExpressionIssue[] = [];
-  const visit = (n: SearchNode): void => {
-    if (n.kind === 'and') {
-      for (const item of n.items) {
-        if (item.kind === 'or' && !item.grouped) out.push({ offset: item.start, message: 'AND (implied between terms) and OR mix without parentheses; OR binds first in search, so write ( … OR … ) explicitly' });
-        visit(item);
-      }
-    } else if (n.kind === 'or') {
-      for (const item of n.items) {
-        if (item.kind === 'and' && !item.grouped) out.push({ offset: item.start, message: 'AND and OR mix without parentheses; add them' });
-        visit(item);
-      }
-    } else if (n.kind === 'not') visit(n.item);
-  };
-  visit(node);
+  walkSearch(node, (n, parent) => {
+    if (parent?.kind === 'and' && n.kind === 'or' && !n.grouped) out.push({ offset: n.start, message: 'AND (implied between terms) and OR mix without parentheses; OR binds first in search, so write ( … OR … ) explicitly' });
+    else if (parent?.kind === 'or' && n.kind === 'and' && !n.grouped) out.push({ offset: n.start, message: 'AND and OR mix without parentheses; add them' });
+  });
   return out;
 }
 
 export function mixedEvalOperators(node: EvalNode): ExpressionIssue[] {
   const out: ExpressionIssue[] = [];
-  const visit = (n: EvalNode): void => {
-    switch (n.kind) {
-      case 'binary':
-        if (n.op === 'AND' || n.op === 'OR') {
-          const other = n.op === 'AND' ? 'OR' : 'AND';
-          for (const side of [n.left, n.right]) {
-            if (side.kind === 'binary' && side.op === other && !side.grouped) {
-              out.push({ offset: side.opStart, message: `${other} inside ${n.op} without parentheses; AND binds first in eval/where, so write ( … ${other} … ) explicitly` });
-            }
-          }
-        }
-        visit(n.left);
-        visit(n.right);
-        break;
-      case 'unary':
-        visit(n.arg);
-        break;
-      case 'call':
-        n.args.forEach(visit);
-        break;
-      case 'in':
-        visit(n.arg);
-        n.list.forEach(visit);
-        break;
-      default:
-        break;
+  walkEval(node, (n) => {
+    if (n.kind !== 'binary' || (n.op !== 'AND' && n.op !== 'OR')) return;
+    const other = n.op === 'AND' ? 'OR' : 'AND';
+    for (const side of [n.left, n.right]) {
+      if (side.kind === 'binary' && side.op === other && !side.grouped) {
+        out.push({ offset: side.opStart, message: `${other} inside ${n.op} without parentheses; AND binds first in eval/where, so write ( … ${other} … ) explicitly` });
+      }
     }
-  };
-  visit(node);
+  });
   return out;
 }
 
 export function leadingWildcards(node: SearchNode): ExpressionIssue[] {
   const out: ExpressionIssue[] = [];
-  const visit = (n: SearchNode): void => {
+  walkSearch(node, (n) => {
     switch (n.kind) {
-      case 'and':
-      case 'or':
-        n.items.forEach(visit);
-        break;
-      case 'not':
-        visit(n.item);
-        break;
       case 'term':
         if (n.text.startsWith('*') && n.text !== '*') out.push({ offset: n.start, message: `term "${n.text}" starts with a wildcard; filter after retrieval (| where like()/match(), a lookup, or a piped | search)` });
         break;
@@ -96,7 +59,6 @@ export function leadingWildcards(node: SearchNode): ExpressionIssue[] {
       default:
         break;
     }
-  };
-  visit(node);
+  });
   return out;
 }
