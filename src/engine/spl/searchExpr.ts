@@ -174,6 +174,15 @@ export function walkSearch(node: SearchNode, visit: (n: SearchNode, parent?: Sea
   else if (node.kind === 'not') walkSearch(node.item, visit, node);
 }
 
+/** True when the expression holds a `[subsearch]` (its value is known only at run time). */
+export function containsSubsearch(node: SearchNode): boolean {
+  let found = false;
+  walkSearch(node, (n) => {
+    if (n.kind === 'subsearch') found = true;
+  });
+  return found;
+}
+
 /** Time modifiers of the top-level conjunction (they replace the dispatch window). */
 export function topLevelTimes(node: SearchNode): { earliest?: string; latest?: string } {
   const out: { earliest?: string; latest?: string } = {};

@@ -7,10 +7,9 @@ import type { Row } from '../../event';
 import { TokenStream } from '../args';
 import { ParseFailure } from '../errors';
 import { compileSearch, type RowPredicate } from '../searchMatch';
-import { parseSearchExpression, topLevelTimes, walkSearch, type SearchNode } from '../searchExpr';
-import { resolveTimeModifier } from '../time/relative';
-import { TimeError } from '../time/zone';
+import { containsSubsearch, parseSearchExpression, type SearchNode } from '../searchExpr';
 import { candidateEvents } from '../eventIndex';
+import { ownTimeBounds } from './helpers';
 import type { Command, CommandDefinition, ParseContext, RunContext } from './types';
 
 export function parseSearchArgs(ctx: ParseContext): SearchNode {
@@ -20,33 +19,13 @@ export function parseSearchArgs(ctx: ParseContext): SearchNode {
   return node;
 }
 
-function hasSubsearch(node: SearchNode): boolean {
-  let found = false;
-  walkSearch(node, (n) => {
-    if (n.kind === 'subsearch') found = true;
-  });
-  return found;
-}
-
 export const searchCommand: CommandDefinition = {
   name: 'search',
   parse(ctx): Command {
     const expr = parseSearchArgs(ctx);
     if (ctx.first && expr.kind === 'all') throw new ParseFailure('empty search: give search terms, e.g. index=main', ctx.node.start);
-    const evalCtx = { now: ctx.now, zone: ctx.zone };
-    let predicate: RowPredicate | undefined = hasSubsearch(expr) ? undefined : compileSearch(expr, evalCtx);
-    const times = topLevelTimes(expr);
-    const resolve = (spec: string | undefined, at: string): number | undefined => {
-      if (spec === undefined) return undefined;
-      try {
-        return resolveTimeModifier(spec, ctx.now, ctx.zone);
-      } catch (e) {
-        if (e instanceof TimeError) throw new ParseFailure(`${at}: ${e.message}`, ctx.node.argsStart);
-        throw e;
-      }
-    };
-    const ownEarliest = resolve(times.earliest, 'earliest');
-    const ownLatest = resolve(times.latest, 'latest');
+    const predicate: RowPredicate | undefined = containsSubsearch(expr) ? undefined : compileSearch(expr, { now: ctx.now, zone: ctx.zone });
+    const { earliest: ownEarliest, latest: ownLatest } = ownTimeBounds(expr, ctx, (which) => which);
     const first = ctx.first;
     return {
       name: 'search',
@@ -54,7 +33,6 @@ export const searchCommand: CommandDefinition = {
       expressions: { searches: [{ node: expr, base: first }] },
       run(input: Row[], run: RunContext): Row[] {
         const test = predicate ?? compileSearch(expr, { now: run.now, zone: run.zone, resolveSubsearch: (sub) => run.subsearchExpression(sub.pipeline) });
-        if (!hasSubsearch(expr)) predicate = test;
         if (!first) {
           // Data-model constraints filter the whole event set: let the index narrow it.
           const source = (input as readonly Row[]) === run.events ? candidateEvents(run.events, expr) : input;

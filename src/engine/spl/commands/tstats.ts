@@ -20,13 +20,13 @@ import { createAggregator } from '../aggregate';
 import { parseBool, TokenStream } from '../args';
 import { ParseFailure } from '../errors';
 import { compileSearch, type RowPredicate } from '../searchMatch';
-import { parseSearchExpression, topLevelTimes, walkSearch, type SearchNode } from '../searchExpr';
+import { containsSubsearch, parseSearchExpression, walkSearch, type SearchNode } from '../searchExpr';
 import { parseAggregates } from '../statsArgs';
-import { floorToSpan, parseSpan, resolveTimeModifier } from '../time/relative';
-import { TimeError } from '../time/zone';
+import { floorToSpan, parseSpan } from '../time/relative';
 import { fieldTexts } from '../value';
 import type { Token } from '../lexer';
 import { candidateEvents } from '../eventIndex';
+import { ownTimeBounds } from './helpers';
 import { aggregate, groupRows } from './stats';
 import type { Command, CommandDefinition, CompiledPipeline, ParseContext, RunContext } from './types';
 
@@ -157,23 +157,8 @@ export const tstatsCommand: CommandDefinition = {
     needFieldsOf(rest);
     for (const f of by) need(f, ctx.node.start);
     for (const s of specs) if (s.field !== undefined) need(s.field, s.start);
-    let hasSubsearch = false;
-    walkSearch(rest, (n) => {
-      if (n.kind === 'subsearch') hasSubsearch = true;
-    });
-    const times = topLevelTimes(rest);
-    const resolve = (spec: string | undefined): number | undefined => {
-      if (spec === undefined) return undefined;
-      try {
-        return resolveTimeModifier(spec, ctx.now, ctx.zone);
-      } catch (e) {
-        if (e instanceof TimeError) throw new ParseFailure(`tstats: ${e.message}`, ctx.node.argsStart);
-        throw e;
-      }
-    };
-    const ownEarliest = resolve(times.earliest);
-    const ownLatest = resolve(times.latest);
-    const staticPredicate: RowPredicate | undefined = hasSubsearch ? undefined : compileSearch(rest, { now: ctx.now, zone: ctx.zone });
+    const { earliest: ownEarliest, latest: ownLatest } = ownTimeBounds(rest, ctx, () => 'tstats');
+    const staticPredicate: RowPredicate | undefined = containsSubsearch(rest) ? undefined : compileSearch(rest, { now: ctx.now, zone: ctx.zone });
     const fill = fillTok?.value;
     const zone = ctx.zone;
     const subsearchAt = ctx.node.argsStart;

@@ -181,6 +181,17 @@ describe('search: time bounds', () => {
   test('snap to the day: earliest=@d', () => {
     expect(run('index=main earliest=@d', events, { now: NOW }).map((r) => r.n)).toEqual(['a', 'b']);
   });
+  test('a bad time modifier fails at its term; with a subsearch (compiled at run time), at the search, naming the bound', () => {
+    const spl = 'index=main earliest=-1h latest=yesterday';
+    const e = splError(spl, events, { now: NOW });
+    expect(e.reason).toMatch(/^invalid time modifier "yesterday"/);
+    expect(e.position?.offset).toBe(spl.indexOf('latest='));
+    const withSubsearch = 'index=main latest=yesterday [| makeresults | eval n="a" | fields n]';
+    const s = splError(withSubsearch, events, { now: NOW });
+    expect(s.reason).toMatch(/^latest: invalid time modifier "yesterday"/);
+    expect(s.position?.offset).toBe(0);
+    expect(splError('index=main earliest=-1x [| makeresults | eval n="a" | fields n]', events, { now: NOW }).reason).toMatch(/^earliest: /);
+  });
 });
 
 // https://help.splunk.com/splunk-enterprise/spl-search-reference/9.2/search-commands/search

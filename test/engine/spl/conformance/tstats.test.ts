@@ -59,6 +59,14 @@ describe('tstats over a data model', () => {
   test('the dispatch window bounds tstats', () => {
     expect(run('| tstats count from datamodel=Endpoint.Processes', events, { now: 1000, earliest: 105, latest: 1000 })).toEqual([{ count: 2 }]);
   });
+  test('earliest=/latest= in WHERE replace the dispatch bounds (unverified for tstats)', () => {
+    expect(run('| tstats count from datamodel=Endpoint.Processes where earliest=0', events, { now: 1000, earliest: 105, latest: 1000 })).toEqual([{ count: 3 }]);
+    expect(run('| tstats count from datamodel=Endpoint.Processes where latest=105', events, { now: 1000, earliest: 0 })).toEqual([{ count: 1 }]);
+  });
+  test('a bad time modifier in WHERE fails at the command', () => {
+    const e = splError('| tstats count from datamodel=Endpoint.Processes where earliest=yesterday', events, opts);
+    expect(e.reason).toMatch(/^tstats: invalid time modifier/);
+  });
   test('where nodename= selects a child dataset', () => {
     const auth = [
       ev({ tag: 'authentication', action: 'failure', user: 'a' }),
