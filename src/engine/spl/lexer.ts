@@ -54,17 +54,35 @@ export function unescapeString(body: string, evalMode: boolean): string {
   return out;
 }
 
-function readString(text: string, i: number, end: number, evalMode: boolean): Token {
-  let j = i + 1;
-  while (j < end) {
-    const c = text.charCodeAt(j);
-    if (c === 92) j += 2;
-    else if (c === 34) break;
-    else j++;
+/** Index after the closing quote of the string starting at `start`, or -1 if it never closes before `limit`. */
+export function quoteEnd(text: string, start: number, limit = text.length): number {
+  let i = start + 1;
+  while (i < limit) {
+    const c = text.charCodeAt(i);
+    if (c === 92 /* \ */) i += 2;
+    else if (c === 34 /* " */) return i + 1;
+    else i++;
   }
-  if (j >= end) throw new ParseFailure('unbalanced quotes: this string has no closing "', i);
-  const raw = text.slice(i, j + 1);
-  return { kind: 'string', text: raw, value: unescapeString(raw.slice(1, -1), evalMode), start: i, end: j + 1 };
+  return -1;
+}
+
+/** Like quoteEnd, but a string that never closes is a ParseFailure at its opening quote. */
+export function closedQuoteEnd(text: string, start: number, limit: number): number {
+  const end = quoteEnd(text, start, limit);
+  if (end < 0) throw new ParseFailure('unbalanced quotes: this string has no closing "', start);
+  return end;
+}
+
+/** Index after the double-quoted string starting at `start` (or text.length if unterminated). */
+export function skipQuoted(text: string, start: number): number {
+  const end = quoteEnd(text, start);
+  return end < 0 ? text.length : end;
+}
+
+function readString(text: string, i: number, end: number, evalMode: boolean): Token {
+  const close = closedQuoteEnd(text, i, end);
+  const raw = text.slice(i, close);
+  return { kind: 'string', text: raw, value: unescapeString(raw.slice(1, -1), evalMode), start: i, end: close };
 }
 
 function subsearchAt(subsearches: readonly SubsearchNode[], i: number): SubsearchNode {

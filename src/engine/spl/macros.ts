@@ -10,6 +10,7 @@
  * - three backticks open and close a comment (blanked out before expansion).
  */
 import { ParseFailure, SplError } from './errors';
+import { skipQuoted } from './lexer';
 import { ExpandedSearch, type Piece } from './source';
 
 export interface MacroDefinition {
@@ -82,24 +83,6 @@ export function blankComments(text: string): string {
     i++;
   }
   return out + text.slice(last);
-}
-
-/** Index after the double-quoted string starting at `start` (or text.length if unterminated). */
-export function skipQuoted(text: string, start: number): number {
-  const end = quoteEnd(text, start);
-  return end < 0 ? text.length : end;
-}
-
-/** Index after the closing quote of the string starting at `start`, or -1 if it never closes. */
-export function quoteEnd(text: string, start: number, limit = text.length): number {
-  let i = start + 1;
-  while (i < limit) {
-    const c = text.charCodeAt(i);
-    if (c === 92 /* \ */) i += 2;
-    else if (c === 34 /* " */) return i + 1;
-    else i++;
-  }
-  return -1;
 }
 
 interface Origin {

@@ -3,7 +3,7 @@
  * with `[ … ]` subsearches parsed recursively. Quotes and brackets must balance.
  */
 import { ParseFailure } from './errors';
-import { quoteEnd } from './macros';
+import { closedQuoteEnd } from './lexer';
 
 export interface CommandNode {
   /** Lower-case command name (`search` for the implicit initial search). */
@@ -45,9 +45,7 @@ export function parsePipeline(text: string, start = 0, end = text.length, inSubs
   while (i < end) {
     const c = text[i];
     if (c === '"') {
-      const close = quoteEnd(text, i, end);
-      if (close < 0) throw new ParseFailure('unbalanced quotes: this string has no closing "', i);
-      i = close;
+      i = closedQuoteEnd(text, i, end);
       continue;
     }
     if (c === '[') {
@@ -109,9 +107,7 @@ function matchingBracket(text: string, open: number, end: number): number {
   while (i < end) {
     const c = text[i];
     if (c === '"') {
-      const close = quoteEnd(text, i, end);
-      if (close < 0) throw new ParseFailure('unbalanced quotes: this string has no closing "', i);
-      i = close;
+      i = closedQuoteEnd(text, i, end);
       continue;
     }
     if (c === '[') depth++;

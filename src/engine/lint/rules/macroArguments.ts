@@ -5,7 +5,8 @@
  * or puts it inside a quoted string (`"prefix-$v$"`), the quotes land inside a term and the
  * search matches nothing. Requested in docs/engine-requests.md (T1505.001).
  */
-import { blankComments, macroKey, parseCall, skipQuoted, type MacroTable } from '../../spl/macros';
+import { skipQuoted } from '../../spl/lexer';
+import { blankComments, macroKey, parseCall, type MacroTable } from '../../spl/macros';
 
 export interface MacroArgumentIssue {
   /** Offset of the outermost macro call in the original search. */

@@ -33,6 +33,11 @@ describe('diagnostics', () => {
     expect(e.message).toMatch(/unbalanced quotes/);
     expect(e.position).toMatchObject({ line: 1, column: 21 });
   });
+  test('unbalanced quotes inside a subsearch name the opening quote', () => {
+    const e = splError('index=main [search user="adm] | head 1');
+    expect(e.message).toMatch(/unbalanced quotes: this string has no closing "/);
+    expect(e.position).toMatchObject({ line: 1, column: 25 });
+  });
   test('unbalanced brackets: [ without ]', () => {
     expect(splError('index=main [search index=main').message).toMatch(/"\[" has no matching "\]"/);
   });
