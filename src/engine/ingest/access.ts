@@ -5,31 +5,19 @@
 import type { IngestOptions, IngestResult, SplunkEvent } from '../event';
 import { applyAccessCim } from '../cim/mappings/web';
 import { metaFor, newEvent, setField } from './fields';
-import { compactEvent } from './compact';
-import { isBlank, splitLines } from './text';
+import { ingestLineEvents } from './line-events';
 import { parseClfTime } from './time';
 
 const QUOTED = '"((?:[^"\\\\]|\\\\.)*)"';
 const LINE = new RegExp(`^(\\S+) (\\S+) (\\S+|"[^"]*") \\[([^\\]]+)\\] ${QUOTED} (\\d{3}|-) (\\d+|-)(?: ${QUOTED} ${QUOTED})?(.*)$`);
 
 export function ingestAccessLog(text: string, file: string, options: IngestOptions): IngestResult {
-  const events: SplunkEvent[] = [];
-  const rejected: IngestResult['rejected'] = [];
-  const lines = splitLines(text);
   const meta = metaFor(options, file);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (isBlank(line)) continue;
+  return ingestLineEvents(text, file, (line) => {
     const m = LINE.exec(line);
-    if (!m) {
-      rejected.push({ file, line: i + 1, reason: 'not a combined or common log format line (client ident user [time] "request" status bytes)' });
-      continue;
-    }
+    if (!m) return 'not a combined or common log format line (client ident user [time] "request" status bytes)';
     const time = parseClfTime(m[4]);
-    if (time === undefined) {
-      rejected.push({ file, line: i + 1, reason: `access log time "[${m[4]}]" is not dd/Mon/yyyy:HH:MM:SS +zzzz` });
-      continue;
-    }
+    if (time === undefined) return `access log time "[${m[4]}]" is not dd/Mon/yyyy:HH:MM:SS +zzzz`;
     const event = newEvent(line, time, meta, 1);
     const dash = (v: string | undefined) => (v === '-' ? undefined : v);
     setField(event, 'clientip', dash(m[1]));
@@ -42,9 +30,8 @@ export function ingestAccessLog(text: string, file: string, options: IngestOptio
     setField(event, 'referer', dash(m[8]));
     setField(event, 'useragent', dash(m[9]));
     applyAccessCim(event);
-    events.push(compactEvent(event));
-  }
-  return { events, rejected };
+    return event;
+  });
 }
 
 function request(event: SplunkEvent, text: string): void {

@@ -2,27 +2,18 @@
  * `linux:audit`: one auditd record per line, `type=… msg=audit(<epoch>:<serial>): k=v …`.
  * Values are kept as logged (hex-encoded values are not decoded).
  */
-import type { IngestOptions, IngestResult, Row, SplunkEvent } from '../event';
+import type { IngestOptions, IngestResult, Row } from '../event';
 import { cleanKey, metaFor, newEvent, RESERVED_FIELDS, setField } from './fields';
-import { compactEvent } from './compact';
-import { isBlank, splitLines } from './text';
+import { ingestLineEvents } from './line-events';
 
 const MSG = /msg=audit\((\d+(?:\.\d+)?):(\d+)\):?/;
 const PAIR = /([A-Za-z_][\w-]*)=("(?:[^"]*)"|'(?:[^']*)'|\S*)/g;
 
 export function ingestLinuxAudit(text: string, file: string, options: IngestOptions): IngestResult {
-  const events: SplunkEvent[] = [];
-  const rejected: IngestResult['rejected'] = [];
-  const lines = splitLines(text);
   const baseMeta = metaFor(options, file);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (isBlank(line)) continue;
+  return ingestLineEvents(text, file, (line) => {
     const m = MSG.exec(line);
-    if (!m) {
-      rejected.push({ file, line: i + 1, reason: 'auditd record without "msg=audit(<epoch>:<serial>):"' });
-      continue;
-    }
+    if (!m) return 'auditd record without "msg=audit(<epoch>:<serial>):"';
     const normalized = line.replace(/\x1d/g, ' ');
     const event = newEvent(line, Number(m[1]), baseMeta, 1);
     pairs(normalized.slice(0, m.index), event);
@@ -30,9 +21,8 @@ export function ingestLinuxAudit(text: string, file: string, options: IngestOpti
     event.msg = `audit(${m[1]}:${m[2]})`;
     event.audit_id = m[2];
     if (options.host === undefined && typeof event.node === 'string') event.host = event.node;
-    events.push(compactEvent(event));
-  }
-  return { events, rejected };
+    return event;
+  });
 }
 
 function pairs(text: string, out: Row): void {

@@ -1,26 +1,18 @@
 /** `vmw-syslog` and `vmware:esxlog:*`: ESXi syslog lines (hostd, vpxa, shell, esxupdate, …). */
-import type { IngestOptions, IngestResult, SplunkEvent } from '../event';
+import type { IngestOptions, IngestResult } from '../event';
 import { metaFor, newEvent, setField } from './fields';
-import { compactEvent } from './compact';
+import { ingestLineEvents } from './line-events';
 import { parseSyslogHeader } from './syslog';
-import { isBlank, splitLines } from './text';
 
 const BSD_HEADER = /^(?:<\d{1,3}>)?[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d /;
 
 export function ingestEsxiSyslog(text: string, file: string, options: IngestOptions): IngestResult {
-  const events: SplunkEvent[] = [];
-  const rejected: IngestResult['rejected'] = [];
-  const lines = splitLines(text);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (isBlank(line)) continue;
+  return ingestLineEvents(text, file, (line) => {
     const h = parseSyslogHeader(line);
     if (!h) {
-      const reason = BSD_HEADER.test(line)
+      return BSD_HEADER.test(line)
         ? 'syslog header without a year ("Mar 14 10:12:07 host …"): the time cannot be placed; ESXi sends ISO 8601 timestamps'
         : 'not a syslog line with an ISO 8601 timestamp and a host ("<PRI>2026-03-14T10:12:01.123Z host program[pid]: message")';
-      rejected.push({ file, line: i + 1, reason });
-      continue;
     }
     const event = newEvent(line, h.time, metaFor(options, file, { host: h.host }), 1);
     setField(event, 'app', h.app);
@@ -28,7 +20,6 @@ export function ingestEsxiSyslog(text: string, file: string, options: IngestOpti
     setField(event, 'message', h.message);
     setField(event, 'severity', h.severity);
     setField(event, 'facility', h.facility);
-    events.push(compactEvent(event));
-  }
-  return { events, rejected };
+    return event;
+  });
 }

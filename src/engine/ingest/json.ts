@@ -2,48 +2,33 @@
  * `_json` and the collectors' `t1505:inventory:<kind>`: one JSON object per line,
  * fields named as Splunk's KV_MODE=json names them (`a.b`, `a{}`, `a{}.b`).
  */
-import type { IngestOptions, IngestResult, Row, SplunkEvent } from '../event';
+import type { IngestOptions, IngestResult, Row } from '../event';
 import { addValue, assign, metaFor, newEvent, RESERVED_FIELDS } from './fields';
-import { compactEvent } from './compact';
-import { isBlank, splitLines } from './text';
+import { ingestLineEvents } from './line-events';
 import { parseEpoch, parseIsoTime } from './time';
 
 /** Top-level keys that give `_time`, first match wins. */
 export const JSON_TIME_FIELDS = ['_time', 'timestamp', 'time'];
 
 export function ingestJsonLines(text: string, file: string, options: IngestOptions): IngestResult {
-  const events: SplunkEvent[] = [];
-  const rejected: IngestResult['rejected'] = [];
-  const lines = splitLines(text);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (isBlank(line)) continue;
-    const reject = (reason: string) => rejected.push({ file, line: i + 1, reason });
+  return ingestLineEvents(text, file, (line) => {
     let value: unknown;
     try {
       value = JSON.parse(line);
     } catch (err) {
-      reject(`not valid JSON: ${(err as Error).message}`);
-      continue;
+      return `not valid JSON: ${(err as Error).message}`;
     }
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      reject('JSON line is not an object');
-      continue;
-    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'JSON line is not an object';
     const obj = value as Record<string, unknown>;
     const time = jsonTime(obj);
-    if (time === undefined) {
-      reject(`no timestamp: none of ${JSON_TIME_FIELDS.join(', ')} holds epoch seconds or an ISO 8601 time`);
-      continue;
-    }
+    if (time === undefined) return `no timestamp: none of ${JSON_TIME_FIELDS.join(', ')} holds epoch seconds or an ISO 8601 time`;
     const host = typeof obj.host === 'string' && obj.host !== '' ? obj.host : undefined;
     const event = newEvent(line, time, metaFor(options, file, { host }), 1);
     const fields: Row = {};
     flatten(obj, '', fields);
     for (const [k, v] of Object.entries(fields)) if (!RESERVED_FIELDS.has(k)) assign(event, k, v);
-    events.push(compactEvent(event));
-  }
-  return { events, rejected };
+    return event;
+  });
 }
 
 function jsonTime(obj: Record<string, unknown>): number | undefined {
