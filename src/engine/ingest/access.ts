@@ -4,7 +4,7 @@
  */
 import type { IngestOptions, IngestResult, SplunkEvent } from '../event';
 import { applyAccessCim } from '../cim/mappings/web';
-import { metaFor, newEvent, setField } from './fields';
+import { metaFor, newEvent, notDash, setField } from './fields';
 import { ingestLineEvents } from './line-events';
 import { parseClfTime } from './time';
 
@@ -19,16 +19,15 @@ export function ingestAccessLog(text: string, file: string, options: IngestOptio
     const time = parseClfTime(m[4]);
     if (time === undefined) return `access log time "[${m[4]}]" is not dd/Mon/yyyy:HH:MM:SS +zzzz`;
     const event = newEvent(line, time, meta, 1);
-    const dash = (v: string | undefined) => (v === '-' ? undefined : v);
-    setField(event, 'clientip', dash(m[1]));
-    setField(event, 'ident', dash(m[2]));
-    setField(event, 'user', dash(m[3].replace(/^"(.*)"$/, '$1')));
+    setField(event, 'clientip', notDash(m[1]));
+    setField(event, 'ident', notDash(m[2]));
+    setField(event, 'user', notDash(m[3].replace(/^"(.*)"$/, '$1')));
     setField(event, 'req_time', m[4]);
     request(event, m[5]);
-    setField(event, 'status', dash(m[6]));
-    setField(event, 'bytes', dash(m[7]));
-    setField(event, 'referer', dash(m[8]));
-    setField(event, 'useragent', dash(m[9]));
+    setField(event, 'status', notDash(m[6]));
+    setField(event, 'bytes', notDash(m[7]));
+    setField(event, 'referer', notDash(m[8]));
+    setField(event, 'useragent', notDash(m[9]));
     applyAccessCim(event);
     return event;
   });

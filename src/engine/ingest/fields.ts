@@ -42,6 +42,11 @@ export function addUnique(row: Row, name: 'tag' | 'eventtype', ...values: string
   }
 }
 
+/** Logs write `-` for "no value"; as a field it is absent. */
+export function notDash(value: string | undefined): string | undefined {
+  return value === '-' ? undefined : value;
+}
+
 export function str(row: Row, name: string): string | undefined {
   const v: FieldValue | undefined = row[name];
   if (v === undefined) return undefined;

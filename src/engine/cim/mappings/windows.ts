@@ -4,7 +4,7 @@
  * the events the app's searches use (docs/sourcetypes.md, "Windows CIM mappings").
  */
 import type { Row } from '../../event';
-import { addUnique, baseName, setField, str } from '../../ingest/fields';
+import { addUnique, baseName, notDash, setField, str } from '../../ingest/fields';
 
 const SYSMON_CHANNEL = 'Microsoft-Windows-Sysmon/Operational';
 const DEFENDER_CHANNEL = 'Microsoft-Windows-Windows Defender/Operational';
@@ -167,10 +167,6 @@ const INTEGRITY_BY_LABEL: Record<string, string> = {
 function hexToDecimal(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   return /^0x[0-9a-f]+$/i.test(value) ? String(parseInt(value, 16)) : value;
-}
-
-function notDash(value: string | undefined): string | undefined {
-  return value === '-' ? undefined : value;
 }
 
 function applySecurity(ev: Row, code: string): void {
