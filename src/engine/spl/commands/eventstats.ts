@@ -4,11 +4,10 @@
  * (https://help.splunk.com/splunk-enterprise/spl-search-reference/9.4/search-commands/eventstats).
  */
 import type { Row } from '../../event';
-import { createAggregator } from '../aggregate';
 import { TokenStream } from '../args';
 import { parseAggregates, parseBy } from '../statsArgs';
 import { groupCombos, keyOf } from './helpers';
-import { aggregate } from './stats';
+import { aggregate, aggregateAll, putAggregates } from './stats';
 import type { Command, CommandDefinition } from './types';
 
 export const eventstatsCommand: CommandDefinition = {
@@ -25,16 +24,8 @@ export const eventstatsCommand: CommandDefinition = {
       name: 'eventstats',
       run(input: Row[]): Row[] {
         if (by.length === 0) {
-          const aggs = specs.map(createAggregator);
-          for (const row of input) for (const a of aggs) a.add(row);
-          const results = aggs.map((a) => a.result());
-          return input.map((row) => {
-            const out = { ...row };
-            specs.forEach((s, i) => {
-              if (results[i] !== undefined) out[s.as] = results[i];
-            });
-            return out;
-          });
+          const results = aggregateAll(input, specs).aggregators.map((a) => a.result());
+          return input.map((row) => putAggregates({ ...row }, specs, results));
         }
         const groups = new Map(aggregate(input, specs, by).map((g) => [keyOf(g.values), g.aggregators.map((a) => a.result())]));
         return input.map((row) => {
@@ -42,11 +33,7 @@ export const eventstatsCommand: CommandDefinition = {
           if (!combos) return row;
           const results = groups.get(keyOf(combos[0]));
           if (!results) return row;
-          const out = { ...row };
-          specs.forEach((s, i) => {
-            if (results[i] !== undefined) out[s.as] = results[i];
-          });
-          return out;
+          return putAggregates({ ...row }, specs, results);
         });
       },
     };

@@ -5,7 +5,7 @@
  * ordered by the BY values (stats command page,
  * https://help.splunk.com/splunk-enterprise/spl-search-reference/9.2/search-commands/stats).
  */
-import type { Row } from '../../event';
+import type { FieldValue, Row } from '../../event';
 import { createAggregator, type AggregateSpec, type Aggregator } from '../aggregate';
 import { TokenStream } from '../args';
 import { parseAggregates, parseBy } from '../statsArgs';
@@ -42,6 +42,21 @@ export function aggregate(rows: readonly Row[], specs: readonly AggregateSpec[],
   return [...groups.values()];
 }
 
+/** Stats without BY: one group of all rows, there (count=0) even when there are none. */
+export function aggregateAll(rows: readonly Row[], specs: readonly AggregateSpec[]): Group {
+  const aggregators = specs.map(createAggregator);
+  for (const row of rows) for (const a of aggregators) a.add(row);
+  return { values: [], aggregators };
+}
+
+/** Writes each aggregate's result into `row` under its output name (an undefined result writes nothing); returns `row`. */
+export function putAggregates(row: Row, specs: readonly AggregateSpec[], results: readonly (FieldValue | undefined)[]): Row {
+  specs.forEach((s, i) => {
+    if (results[i] !== undefined) row[s.as] = results[i];
+  });
+  return row;
+}
+
 function fillBy(row: Row, by: readonly string[], fill: string): Row {
   const copy: Row = { ...row };
   for (const f of by) if (copy[f] === undefined) copy[f] = fill;
@@ -61,11 +76,7 @@ export function groupRows(groups: Group[], specs: readonly AggregateSpec[], by: 
   return ordered.map((g) => {
     const row: Row = {};
     by.forEach((f, i) => (row[f] = g.output?.[i] ?? g.values[i]));
-    specs.forEach((s, i) => {
-      const v = g.aggregators[i].result();
-      if (v !== undefined) row[s.as] = v;
-    });
-    return row;
+    return putAggregates(row, specs, g.aggregators.map((a) => a.result()));
   });
 }
 
@@ -82,12 +93,7 @@ export const statsCommand: CommandDefinition = {
     return {
       name: 'stats',
       run(input: Row[]): Row[] {
-        if (by.length === 0) {
-          const aggs = specs.map(createAggregator);
-          for (const row of input) for (const a of aggs) a.add(row);
-          return groupRows([{ values: [], aggregators: aggs }], specs, by);
-        }
-        return groupRows(aggregate(input, specs, by), specs, by);
+        return groupRows(by.length === 0 ? [aggregateAll(input, specs)] : aggregate(input, specs, by), specs, by);
       },
     };
   },

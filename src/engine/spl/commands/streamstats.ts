@@ -12,6 +12,7 @@ import { parseBool, parseInteger, TokenStream } from '../args';
 import { parseSpan, spanSeconds } from '../time/relative';
 import { parseAggregates, parseBy } from '../statsArgs';
 import { groupCombos, keyOf } from './helpers';
+import { putAggregates } from './stats';
 import type { Command, CommandDefinition } from './types';
 
 const MAX_STREAM_WINDOW = 10000;
@@ -42,14 +43,7 @@ export const streamstatsCommand: CommandDefinition = {
     if (specs.length === 0) stream.fail('expected at least one statistical function, e.g. count');
     const by = parseBy(stream).map((t) => t.value);
     stream.expectEnd();
-    const addResults = (row: Row, aggs: ReturnType<typeof createAggregator>[]): Row => {
-      const result = { ...row };
-      specs.forEach((s, i) => {
-        const v = aggs[i].result();
-        if (v !== undefined) result[s.as] = v;
-      });
-      return result;
-    };
+    const addResults = (row: Row, aggs: ReturnType<typeof createAggregator>[]): Row => putAggregates({ ...row }, specs, aggs.map((a) => a.result()));
     const timeOf = (row: Row) => (typeof row._time === 'number' ? row._time : Number(row._time));
     return {
       name: 'streamstats',

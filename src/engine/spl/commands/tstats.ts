@@ -16,7 +16,6 @@
  */
 import type { Row } from '../../event';
 import { allDatasets, findDataset, findNode, type CimDataset } from '../../cim';
-import { createAggregator } from '../aggregate';
 import { parseBool, TokenStream } from '../args';
 import { ParseFailure } from '../errors';
 import { compileSearch, type RowPredicate } from '../searchMatch';
@@ -27,7 +26,7 @@ import { fieldTexts } from '../value';
 import type { Token } from '../lexer';
 import { candidateEvents } from '../eventIndex';
 import { ownTimeBounds } from './helpers';
-import { aggregate, groupRows } from './stats';
+import { aggregate, aggregateAll, groupRows } from './stats';
 import type { Command, CommandDefinition, CompiledPipeline, ParseContext, RunContext } from './types';
 
 const UNPREFIXED = new Set(['_time', 'index', 'host', 'source', 'sourcetype', 'splunk_server']);
@@ -197,12 +196,7 @@ export const tstatsCommand: CommandDefinition = {
           if (span) row._time = floorToSpan(t, span, zone);
           rows.push(row);
         }
-        if (by.length === 0) {
-          const aggs = specs.map(createAggregator);
-          for (const row of rows) for (const a of aggs) a.add(row);
-          return groupRows([{ values: [], aggregators: aggs }], specs, by);
-        }
-        return groupRows(aggregate(rows, specs, by, fill), specs, by);
+        return groupRows(by.length === 0 ? [aggregateAll(rows, specs)] : aggregate(rows, specs, by, fill), specs, by);
       },
     };
   },

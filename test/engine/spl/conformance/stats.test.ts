@@ -122,6 +122,10 @@ describe('eventstats', () => {
     const rows = run('index=main | eventstats sum(bytes) as host_bytes by host | table host bytes host_bytes', web, opts);
     expect(rows.map((r) => `${r.host}:${r.host_bytes}`)).toEqual(['www2:50', 'www2:50', 'www1:400', 'www1:400']);
   });
+  test('an aggregate without a value (avg of no numbers) adds no field, with or without BY (unverified)', () => {
+    expect(run('index=main status=500 | eventstats avg(bytes) as avg_bytes count as n | table status bytes avg_bytes n', web, opts)).toEqual([{ status: '500', bytes: 'n/a', n: 1 }]);
+    expect(run('index=main status=500 | eventstats avg(bytes) as avg_bytes count as n by host | table host avg_bytes n', web, opts)).toEqual([{ host: 'www2', n: 1 }]);
+  });
   test('rows without the BY field get no value (unverified)', () => {
     const rows = run('index=main | eventstats count as n by user | table user n', web, opts);
     expect(rows.find((r) => r.user === undefined)).toEqual({});

@@ -56,6 +56,9 @@ describe('tstats over a data model', () => {
   test('the constraint pipe part runs: process_integrity_level is lower-cased by Endpoint.Processes', () => {
     expect(run('| tstats values(Processes.process_integrity_level) as l from datamodel=Endpoint.Processes', events, opts)).toEqual([{ l: 'high' }]);
   });
+  test('count over an empty selection is one row of 0, as stats gives (unverified for tstats)', () => {
+    expect(run('| tstats count dc(Processes.dest) as hosts from datamodel=Endpoint.Processes where Processes.dest=NOSUCHHOST', events, opts)).toEqual([{ count: 0, hosts: 0 }]);
+  });
   test('the dispatch window bounds tstats', () => {
     expect(run('| tstats count from datamodel=Endpoint.Processes', events, { now: 1000, earliest: 105, latest: 1000 })).toEqual([{ count: 2 }]);
   });
