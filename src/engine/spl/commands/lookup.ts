@@ -8,16 +8,28 @@
  * (https://help.splunk.com/splunk-enterprise/spl-search-reference/10.0/search-commands/lookup).
  */
 import type { Row } from '../../event';
-import { TokenStream } from '../args';
+import { parseBool, parseInteger, TokenStream } from '../args';
 import { ParseFailure } from '../errors';
 import type { Token } from '../lexer';
 import type { LookupTable } from '../lookup/table';
+import { compileSearch } from '../searchMatch';
+import { parseSearchExpression, type SearchNode } from '../searchExpr';
 import { fieldTexts } from '../value';
-import type { Command, CommandDefinition } from './types';
+import type { Command, CommandDefinition, ParseContext } from './types';
 
 interface FieldPair {
   table: string;
   event: string;
+}
+
+/** The lookup name argument and its table; an unknown lookup fails at the name. */
+function lookupArgument(stream: TokenStream, ctx: ParseContext): { nameTok: Token; table: LookupTable } {
+  const nameTok = stream.field('a lookup name');
+  try {
+    return { nameTok, table: ctx.lookups.resolve(nameTok.value) };
+  } catch (e) {
+    throw new ParseFailure(`${stream.command}: ${(e as Error).message}`, nameTok.start);
+  }
 }
 
 function pairs(stream: TokenStream, stop: readonly string[]): FieldPair[] {
@@ -40,13 +52,7 @@ export const lookupCommand: CommandDefinition = {
   parse(ctx): Command {
     const stream = TokenStream.forCommand(ctx.text, ctx.node);
     stream.options(['local', 'update', 'event_time_field']);
-    const nameTok = stream.field('a lookup name');
-    let table: LookupTable;
-    try {
-      table = ctx.lookups.resolve(nameTok.value);
-    } catch (e) {
-      throw new ParseFailure(`lookup: ${(e as Error).message}`, nameTok.start);
-    }
+    const { nameTok, table } = lookupArgument(stream, ctx);
     const inputs = pairs(stream, ['output', 'outputnew']);
     if (inputs.length === 0) stream.fail('expected the lookup field(s) to match on');
     let mode: 'output' | 'outputnew' = 'output';
@@ -96,22 +102,12 @@ export const lookupCommand: CommandDefinition = {
  * `| inputlookup [append=] [start=] [max=] <table> [WHERE <search>]`: the table's rows
  * (https://help.splunk.com/splunk-enterprise/spl-search-reference/9.4/search-commands/inputlookup).
  */
-import { parseBool, parseInteger } from '../args';
-import { compileSearch } from '../searchMatch';
-import { parseSearchExpression, type SearchNode } from '../searchExpr';
-
 export const inputlookupCommand: CommandDefinition = {
   name: 'inputlookup',
   parse(ctx): Command {
     const stream = TokenStream.forCommand(ctx.text, ctx.node);
     const opts = stream.options(['append', 'start', 'max']);
-    const nameTok = stream.field('a lookup name');
-    let table: LookupTable;
-    try {
-      table = ctx.lookups.resolve(nameTok.value);
-    } catch (e) {
-      throw new ParseFailure(`inputlookup: ${(e as Error).message}`, nameTok.start);
-    }
+    const { nameTok, table } = lookupArgument(stream, ctx);
     let test: ((row: Row) => boolean) | undefined;
     let whereExpr: SearchNode | undefined;
     if (stream.acceptKeyword('where')) {

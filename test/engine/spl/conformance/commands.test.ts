@@ -296,6 +296,16 @@ describe('lookup', () => {
   test('an unknown lookup is an error naming it', () => {
     expect(splError('index=main | lookup nope_lookup a', [], o).message).toMatch(/unknown lookup "nope_lookup"/);
   });
+  test('lookup and inputlookup report an unknown lookup at its name, prefixed with the command', () => {
+    const piped = 'index=main | lookup nope_lookup a';
+    const e = splError(piped, [], o);
+    expect(e.reason).toBe('lookup: unknown lookup "nope_lookup": no transforms.conf stanza and no lookups/nope_lookup');
+    expect(e.position?.offset).toBe(piped.indexOf('nope_lookup'));
+    const generating = '| inputlookup nope_lookup';
+    const g = splError(generating, [], o);
+    expect(g.reason).toBe('inputlookup: unknown lookup "nope_lookup": no transforms.conf stanza and no lookups/nope_lookup');
+    expect(g.position?.offset).toBe(generating.indexOf('nope_lookup'));
+  });
   test('an unknown column is an error', () => {
     expect(splError('index=main | lookup procs_lookup nosuch', [], o).message).toMatch(/has no column "nosuch"/);
   });
