@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { TACTICS } from './attack-names';
+import { checkCaseLookups } from './case-lookups';
 import { checkCron } from './cron';
 import type { LoadedDetection } from './load';
 import { dataModels, lookupNames, macroCalls, pipedCommands, splitArgs, stripComments, tokens } from './spl-references';
@@ -75,6 +76,7 @@ export function checkDetection(loaded: LoadedDetection, known: KnownObjects, roo
   checkSearch(loaded, known, at);
   checkSpl(d.drilldown.search, ['drilldown', 'search'], known, at);
   checkTests(loaded, root, at);
+  checkCaseLookups(loaded, root, known.roles, at);
 }
 
 function checkSearch(loaded: LoadedDetection, known: KnownObjects, at: Report): void {

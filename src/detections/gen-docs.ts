@@ -4,7 +4,7 @@
  */
 import { tacticName } from './attack-names';
 import { filterMacroName, type DetectionSet, type LoadedDetection } from './load';
-import type { DataSourcesFile, Detection, DetectionDataSource } from './schema';
+import type { DataSourcesFile, Detection, DetectionDataSource, DetectionTest } from './schema';
 import { STANDARD_FIELDS } from './checks';
 import { allowlistKey, savedSearchName, wrappedSearch } from './wrap';
 
@@ -105,11 +105,18 @@ function detectionPage(loaded: LoadedDetection, sources: DataSourcesFile, names:
     '',
     '| case | kind | inputs | expected rows |',
     '| --- | --- | --- | --- |',
-    ...d.tests.map((t) => `| ${t.name} | ${t.kind} | ${t.inputs.map((i) => `\`${i.file}\` (${i.sourcetype})`).join(', ')} | ${t.expect.count} |`),
+    ...d.tests.map((t) => `| ${t.name} | ${t.kind} | ${testInputs(t)} | ${t.expect.count} |`),
     '',
   );
   if (d.references.length) out.push('## References', '', ...d.references.map((r) => `- ${r}`), '');
   return out.join('\n');
+}
+
+/** A case's input files, then the lookup rows it adds (`tests[].lookups`). */
+function testInputs(t: DetectionTest): string {
+  const inputs = t.inputs.map((i) => `\`${i.file}\` (${i.sourcetype})`);
+  const lookups = Object.entries(t.lookups ?? {}).map(([name, file]) => `\`${file}\` (rows added to ${name})`);
+  return [...inputs, ...lookups].join(', ');
 }
 
 function dataSourceItem(s: DetectionDataSource, sources: DataSourcesFile): string[] {

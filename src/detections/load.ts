@@ -111,7 +111,10 @@ export function loadDetectionSetLenient(root: string): { set?: DetectionSet; pro
       checkDetection(loaded, known, root, at);
     }
     const fixtures = detections.flatMap((loaded) =>
-      loaded.detection.tests.flatMap((t, i) => t.inputs.map((input, j) => ({ loaded, path: posix.join(loaded.dir, input.file), at: ['tests', i, 'inputs', j, 'file'] }))),
+      loaded.detection.tests.flatMap((t, i) => [
+        ...t.inputs.map((input, j) => ({ loaded, path: posix.join(loaded.dir, input.file), at: ['tests', i, 'inputs', j, 'file'] as PropertyKey[] })),
+        ...Object.entries(t.lookups ?? {}).map(([name, file]) => ({ loaded, path: posix.join(loaded.dir, file), at: ['tests', i, 'lookups', name] as PropertyKey[] })),
+      ]),
     );
     const ignored = gitIgnored(root, fixtures.map((f) => f.path).filter((p) => existsSync(join(root, p))));
     for (const fixture of fixtures) {

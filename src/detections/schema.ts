@@ -47,8 +47,20 @@ const riskObject = z.strictObject({
   score: z.number().int().min(1).max(100).optional(),
 });
 
+const fixtureFile = z
+  .string()
+  .regex(/^[^/\\][^\\]*$/, 'expected a file name relative to the detection folder (forward slashes)')
+  .refine((f) => !f.split('/').includes('..'), 'must stay inside the detection folder');
+
+/** Lookup files of the app named without `.csv` (`t1505_server_roles` is lookups/t1505_server_roles.csv) → fixture. */
+const caseLookups = z.record(z.string(), fixtureFile).superRefine((lookups, ctx) => {
+  for (const name of Object.keys(lookups)) {
+    if (!/^[A-Za-z0-9_-]+$/.test(name)) ctx.addIssue({ code: 'custom', path: [name], message: 'expected the name of a lookup file in lookups/ without .csv, e.g. t1505_server_roles' });
+  }
+});
+
 const testInput = z.strictObject({
-  file: z.string().regex(/^[^/\\][^\\]*$/, 'expected a file name relative to the detection folder (forward slashes)').refine((f) => !f.split('/').includes('..'), 'must stay inside the detection folder'),
+  file: fixtureFile,
   sourcetype: text,
   source: text.optional(),
   host: text.optional(),
@@ -61,6 +73,8 @@ const testCase = z.strictObject({
   name: oneLine.regex(/^[^"`$]*$/, 'must not contain ", ` or $'),
   kind: z.enum(['true_positive', 'benign']),
   inputs: z.array(testInput).min(1, 'a test needs at least one input file'),
+  /** Rows appended to the app's lookup for this case only: lookup name (lookups/<name>.csv) → CSV file in the detection folder with the same header. */
+  lookups: caseLookups.optional(),
   now: z.union([z.string().datetime({ offset: true, message: 'expected an ISO 8601 date-time such as 2026-03-14T10:15:00Z' }), z.number().positive()]).optional(),
   expect: z.strictObject({
     count: z.number().int().nonnegative(),

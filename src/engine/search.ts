@@ -19,7 +19,7 @@ import { lexSearch } from './spl/lexer';
 import { expandMacros } from './spl/macros';
 import { parsePipeline, type PipelineNode } from './spl/pipeline';
 import { compileSearch } from './spl/searchMatch';
-import { parseSearchExpression, type SearchNode } from './spl/searchExpr';
+import { parseSearchExpression, topLevelTimes, type SearchNode } from './spl/searchExpr';
 import { ExpandedSearch } from './spl/source';
 import { formatRows } from './spl/commands/subsearch';
 import { resolveTimeModifier } from './spl/time/relative';
@@ -210,6 +210,52 @@ function savedSearch(app: App, name: string, events: readonly SplunkEvent[], now
   const saved = app.savedSearches.find((s) => s.name === name);
   if (!saved) throw new SplError(`no saved search named "${name}" in ${app.files.savedsearches}`);
   return runSearch(saved.search, { app, events, now, earliest: saved.earliest, latest: saved.latest ?? 'now', timezone });
+}
+
+/** The time range one event-retrieving command reads: `[earliest, latest)`, an absent bound is open. */
+export interface RetrievalRange {
+  /** `search` (the initial search of a pipeline) or `tstats`. */
+  command: string;
+  /** Offset of the command in the expanded search. */
+  offset: number;
+  earliest?: number;
+  latest?: number;
+}
+
+/**
+ * The time ranges a search reads events from, one per event-retrieving command (the initial
+ * search or tstats of the main search and of every subsearch): the dispatch window, with a
+ * bound replaced by the command's own top-level `earliest=`/`latest=` as the commands do when
+ * they run. An event outside all of them is never seen by the search.
+ */
+export function retrievalRanges(spl: string, options: Omit<SearchOptions, 'events'>): RetrievalRange[] {
+  const { app, now } = options;
+  const compiled = compileSearchText(spl, app, now, options.timezone);
+  const zone = resolveZone(options.timezone);
+  const dispatchEarliest = resolveBound(options.earliest, now, zone, 'earliest');
+  const dispatchLatest = resolveBound(options.latest, now, zone, 'latest');
+  const ranges: RetrievalRange[] = [];
+  const visit = (pipeline: PipelineNode, program: Program): void => {
+    for (const c of program.commands) {
+      for (const s of c.command.expressions?.searches ?? []) {
+        if (!s.base) continue;
+        const own = topLevelTimes(s.node);
+        // Compiling resolved these already (a bad modifier failed there).
+        const bound = (spec: string | undefined): number | undefined => (spec === undefined ? undefined : resolveTimeModifier(spec, now, zone));
+        ranges.push({ command: c.name, offset: c.start, earliest: bound(own.earliest) ?? dispatchEarliest, latest: bound(own.latest) ?? dispatchLatest });
+      }
+    }
+    for (const node of pipeline.commands) for (const sub of node.subsearches) visit(sub.pipeline, compiled.compileSubsearch(sub.pipeline));
+  };
+  visit(compiled.pipeline, compiled.program);
+  return ranges;
+}
+
+/** `retrievalRanges` of a saved search of the app, over its dispatch window relative to `now`. */
+export function savedSearchRanges(app: App, name: string, now: number, timezone?: string): RetrievalRange[] {
+  const saved = app.savedSearches.find((s) => s.name === name);
+  if (!saved) throw new SplError(`no saved search named "${name}" in ${app.files.savedsearches}`);
+  return retrievalRanges(saved.search, { app, now, earliest: saved.earliest, latest: saved.latest ?? 'now', timezone });
 }
 
 export { ParseFailure };

@@ -3,23 +3,28 @@
  * compares result rows with the expectation (subset match, values compared as strings, a
  * multivalue expectation as an ordered list).
  */
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import type { FieldValue, Rejection, Row, SplunkEvent } from '../../src/engine/event';
 import { ingestFile } from '../../src/engine/ingest';
 import type { LoadedDetection } from '../../src/detections/load';
 import type { DetectionTest } from '../../src/detections/schema';
+import type { InputEvents } from './time-window';
 
 export interface CaseInput {
   events: SplunkEvent[];
   rejected: Rejection[];
   now: number;
+  /** The events of each input file, for messages that name the file and line. */
+  inputs: InputEvents[];
 }
 
 export function ingestCase(root: string, loaded: LoadedDetection, test: DetectionTest): CaseInput {
   const events: SplunkEvent[] = [];
   const rejected: Rejection[] = [];
+  const inputs: InputEvents[] = [];
   for (const input of test.inputs) {
-    const result = ingestFile(join(root, loaded.dir, input.file), {
+    const path = join(root, loaded.dir, input.file);
+    const result = ingestFile(path, {
       sourcetype: input.sourcetype,
       source: input.source,
       host: input.host,
@@ -27,8 +32,9 @@ export function ingestCase(root: string, loaded: LoadedDetection, test: Detectio
     });
     events.push(...result.events);
     rejected.push(...result.rejected);
+    inputs.push({ file: posix.join(loaded.dir, input.file), path, events: result.events });
   }
-  return { events, rejected, now: caseNow(test, events) };
+  return { events, rejected, now: caseNow(test, events), inputs };
 }
 
 /** The case's `now`, else one second after the latest event (as `t1505 hunt` does). */

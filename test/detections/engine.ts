@@ -1,9 +1,11 @@
 /**
- * The SPL engine as the detection tests use it: `loadApp(appDir)` (src/engine/app.ts) and
- * `runSavedSearch(app, name, events, now)` / `runSearch(spl, { app, events, now })`
- * (src/engine/search.ts). One place to adapt if the engine's surface changes.
+ * The SPL engine as the detection tests use it: `loadApp(appDir)` (src/engine/app.ts),
+ * `runSavedSearch(app, name, events, now)`, `runSearch(spl, { app, events, now })` and
+ * `savedSearchRanges(app, name, now)` (src/engine/search.ts). One place to adapt if the
+ * engine's surface changes.
  */
 import type { Row, SplunkEvent } from '../../src/engine/event';
+import type { TimeRange } from './time-window';
 
 export interface EngineApp {
   readonly savedSearches: ReadonlyArray<{ name: string }>;
@@ -16,6 +18,7 @@ interface AppModule {
 interface SearchModule {
   runSavedSearch(app: EngineApp, name: string, events: SplunkEvent[], now: number): { results: Row[] };
   runSearch(spl: string, options: { app: EngineApp; events: SplunkEvent[]; now: number }): { results: Row[] };
+  savedSearchRanges(app: EngineApp, name: string, now: number): TimeRange[];
 }
 
 // Loaded at run time so the type check of the rest of the tests does not depend on the
@@ -35,6 +38,11 @@ export function runSavedSearch(app: EngineApp, name: string, events: SplunkEvent
 
 export function runSearch(app: EngineApp, spl: string, events: SplunkEvent[], now: number): Row[] {
   return searchModule().runSearch(spl, { app, events, now }).results;
+}
+
+/** The time ranges the saved search reads at `now` (dispatch window and the search's own earliest=/latest=). */
+export function savedSearchRanges(app: EngineApp, name: string, now: number): TimeRange[] {
+  return searchModule().savedSearchRanges(app, name, now);
 }
 
 export function savedSearchNames(app: EngineApp): string[] {

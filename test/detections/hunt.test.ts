@@ -1,7 +1,7 @@
 /**
  * The same proof through the command line: `t1505 hunt` over each detection's true-positive
  * fixtures reports that detection, and over all benign fixtures together reports no TTP
- * detection (the CLI's argument handling, ingest and default `now`).
+ * detection (the CLI's argument handling, ingest, `--lookup` rows and default `now`).
  */
 import { join, resolve } from 'node:path';
 import { runCli } from '../../src/cli/cli';
@@ -10,6 +10,7 @@ import type { HuntReport } from '../../src/cli/hunt';
 import { loadDetectionSetLenient } from '../../src/detections/load';
 import type { DetectionTest } from '../../src/detections/schema';
 import { savedSearchName } from '../../src/detections/wrap';
+import { caseLookupRows, huntLookupArgs } from './case-app';
 
 const root = resolve(__dirname, '..', '..');
 const detections = loadDetectionSetLenient(root).set?.detections ?? [];
@@ -38,7 +39,7 @@ const truePositives = detections.flatMap((loaded) =>
 test.each(truePositives)('t1505 hunt reports %s', (_label, loaded, test) => {
   const name = savedSearchName(loaded.detection);
   const now = test.now === undefined ? [] : ['--now', String(test.now)];
-  const report = hunt([...inputArgs(loaded.dir, test), ...now, '--search', name]);
+  const report = hunt([...inputArgs(loaded.dir, test), ...huntLookupArgs(caseLookupRows(root, loaded, test)), ...now, '--search', name]);
   expect(report.ingest.rejected).toEqual([]);
   const outcome = report.searches.find((s) => s.name === name);
   expect(outcome?.error).toBeNull();
@@ -46,7 +47,9 @@ test.each(truePositives)('t1505 hunt reports %s', (_label, loaded, test) => {
 });
 
 test('t1505 hunt over all benign fixtures together reports no TTP detection', () => {
-  const args = detections.flatMap((loaded) => loaded.detection.tests.filter((t) => t.kind === 'benign').flatMap((t) => inputArgs(loaded.dir, t)));
+  const args = detections.flatMap((loaded) =>
+    loaded.detection.tests.filter((t) => t.kind === 'benign').flatMap((t) => [...inputArgs(loaded.dir, t), ...huntLookupArgs(caseLookupRows(root, loaded, t))]),
+  );
   expect(args.length).toBeGreaterThan(0);
   const report = hunt(args);
   const ttpNames = new Set(detections.filter((l) => l.detection.type === 'TTP').map((l) => savedSearchName(l.detection)));

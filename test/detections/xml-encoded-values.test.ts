@@ -13,6 +13,7 @@ import { resolve } from 'node:path';
 import { loadDetectionSetLenient, type LoadedDetection } from '../../src/detections/load';
 import { savedSearchName } from '../../src/detections/wrap';
 import type { SplunkEvent } from '../../src/engine/event';
+import { caseAppFactory, caseLookupRows } from './case-app';
 import { describeRows, ingestCase, unmatchedRows, type Expected } from './cases';
 import { loadApp, runSavedSearch, type EngineApp } from './engine';
 
@@ -30,6 +31,7 @@ beforeAll(() => {
   process.env.T1505_XML_VALUES = 'raw';
   app = loadApp(root);
 });
+const appWith = caseAppFactory(root, () => app);
 afterAll(() => {
   if (previousMode === undefined) delete process.env.T1505_XML_VALUES;
   else process.env.T1505_XML_VALUES = previousMode;
@@ -54,7 +56,7 @@ describe.each(xmlDetections.map((loaded) => [loaded.detection.id, loaded] as con
   test.each(loaded.detection.tests.map((t) => [`${id} › ${t.kind}: ${t.name}`, t] as const))('%s', (_label, testCase) => {
     const input = ingestCase(root, loaded, testCase);
     expect(input.rejected).toEqual([]);
-    const rows = runSavedSearch(app, name, input.events, input.now);
+    const rows = runSavedSearch(appWith(caseLookupRows(root, loaded, testCase)), name, input.events, input.now);
     const context = `"${name}" at now=${input.now} with T1505_XML_VALUES=raw returned:\n${describeRows(rows)}`;
     expect({ count: rows.length, context }).toEqual({ count: testCase.expect.count, context });
     expect({ missing: unmatchedRows(rows, (testCase.expect.rows ?? []) as Expected[]), context }).toEqual({ missing: [], context });
@@ -67,8 +69,9 @@ test('no TTP detection fires on any benign case with encoded values', () => {
   expect(benign.length).toBeGreaterThan(0);
   const fired = benign.flatMap(({ loaded, test }) => {
     const input = ingestCase(root, loaded, test);
+    const caseApp = appWith(caseLookupRows(root, loaded, test));
     return ttps.flatMap((ttp) => {
-      const rows = runSavedSearch(app, savedSearchName(ttp.detection), input.events as SplunkEvent[], input.now);
+      const rows = runSavedSearch(caseApp, savedSearchName(ttp.detection), input.events as SplunkEvent[], input.now);
       return rows.length ? [`${savedSearchName(ttp.detection)} on ${loaded.detection.id} › ${test.name}:\n${describeRows(rows)}`] : [];
     });
   });
