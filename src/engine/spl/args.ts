@@ -139,6 +139,15 @@ export class TokenStream {
     return out;
   }
 
+  /** A leading count (`dedup 3 …`, `sort 0 …`): a word of digits, consumed and returned (at least `min`); undefined otherwise. */
+  acceptCount(min = 0): number | undefined {
+    const t = this.peek();
+    if (!t || t.kind !== 'word' || !/^\d+$/.test(t.value)) return undefined;
+    const n = parseInteger(t, this, min);
+    this.pos++;
+    return n;
+  }
+
   expectEnd(): void {
     if (!this.atEnd()) this.fail(`unexpected "${(this.peek() as Token).text}"`);
   }

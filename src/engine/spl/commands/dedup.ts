@@ -5,7 +5,7 @@
  * (https://help.splunk.com/splunk-cloud-platform/spl-search-reference/10.0.2503/search-commands/dedup).
  */
 import type { Row } from '../../event';
-import { parseBool, parseInteger, TokenStream } from '../args';
+import { parseBool, TokenStream } from '../args';
 import { fieldTexts } from '../value';
 import { parseSortKeys, sortRows } from './sort';
 import type { Command, CommandDefinition } from './types';
@@ -15,12 +15,8 @@ export const dedupCommand: CommandDefinition = {
   generating: false,
   parse(ctx): Command {
     const stream = TokenStream.forCommand(ctx.text, ctx.node);
-    let count = 1;
-    const first = stream.peek();
-    if (first && first.kind === 'word' && /^\d+$/.test(first.value) && stream.peek(1) !== undefined) {
-      count = parseInteger(first, stream, 1);
-      stream.next();
-    }
+    // A number with nothing after it is the field to dedup on.
+    const count = stream.peek(1) === undefined ? 1 : (stream.acceptCount(1) ?? 1);
     const fields: string[] = [];
     let keepEvents = false;
     let keepEmpty = false;

@@ -107,11 +107,7 @@ export const sortCommand: CommandDefinition = {
     let limit = DEFAULT_LIMIT;
     const opts = stream.options(['limit'], false);
     if (opts.has('limit')) limit = parseInteger(opts.get('limit')!, stream);
-    const first = stream.peek();
-    if (first && first.kind === 'word' && /^\d+$/.test(first.value)) {
-      limit = parseInteger(first, stream);
-      stream.next();
-    }
+    limit = stream.acceptCount() ?? limit;
     const keys = parseSortKeys(stream);
     if (keys.length === 0) stream.fail('expected a field to sort by');
     stream.expectEnd();

@@ -94,12 +94,7 @@ export const returnCommand: CommandDefinition = {
   generating: false,
   parse(ctx): Command {
     const stream = TokenStream.forCommand(ctx.text, ctx.node);
-    let count = 1;
-    const first = stream.peek();
-    if (first && first.kind === 'word' && /^\d+$/.test(first.value)) {
-      count = parseInteger(first, stream, 1);
-      stream.next();
-    }
+    const count = stream.acceptCount(1) ?? 1;
     const items: Array<{ kind: 'field' | 'alias' | 'value'; field: string; alias?: string }> = [];
     while (!stream.atEnd()) {
       if (stream.accept('comma')) continue;

@@ -66,6 +66,10 @@ describe('sort', () => {
   test('sort N keeps the first N rows', () => {
     expect(run('index=main | sort 2 s | table s', rows, opts).map((r) => r.s)).toEqual(['a', 'b']);
   });
+  test('a leading N overrides limit= (unverified)', () => {
+    expect(run('index=main | sort limit=1 2 s | table s', rows, opts).map((r) => r.s)).toEqual(['a', 'b']);
+    expect(run('index=main | sort limit=1 s | table s', rows, opts).map((r) => r.s)).toEqual(['a']);
+  });
   test('sort keeps at most 10000 rows by default; sort 0 keeps all', () => {
     const many = Array.from({ length: 10005 }, (_, i) => ev({ _time: i, n: String(i) }));
     expect(run('index=main | sort n', many, { now: 20000 })).toHaveLength(10000);
@@ -91,6 +95,11 @@ describe('dedup', () => {
   });
   test('dedup N keeps the first N of each value', () => {
     expect(run('index=main | dedup 2 src | table n', rows(), opts).map((r) => r.n)).toEqual(['1', '2', '3']);
+  });
+  test('N must be at least 1; a lone number is the field to dedup on (unverified)', () => {
+    expect(splError('index=main | dedup 0 src', rows(), opts).reason).toBe('dedup: expected an integer of at least 1, found 0');
+    const numbered = [ev({ _time: 3, '2': 'x', n: '1' }), ev({ _time: 2, '2': 'x', n: '2' }), ev({ _time: 1, n: '3' })];
+    expect(run('index=main | dedup 2 | table n', numbered, opts).map((r) => r.n)).toEqual(['1']);
   });
   test('consecutive=true removes only consecutive duplicates', () => {
     const r = [ev({ _time: 4, v: 'x' }), ev({ _time: 3, v: 'y' }), ev({ _time: 2, v: 'x' }), ev({ _time: 1, v: 'x' })];
@@ -360,6 +369,9 @@ describe('subsearches, format, return, append', () => {
   });
   test('return N joins rows with OR', () => {
     expect(run('index=main action=login | return 2 user', events, opts)).toEqual([{ search: '(user="bob") OR (user="eve")' }]);
+  });
+  test('return 0 is an error (N is at least 1)', () => {
+    expect(splError('index=main action=login | return 0 user', events, opts).reason).toBe('return: expected an integer of at least 1, found 0');
   });
   test('append adds the subsearch rows after the current rows', () => {
     const rows = run('index=main action=login | stats count as logins | append [search index=main action=delete | stats count as deletes]', events, opts);
