@@ -46,6 +46,20 @@ const POSIX: Record<string, string> = {
 
 const H_SPACE = '\\t \\u00a0\\u1680\\u180e\\u2000-\\u200a\\u202f\\u205f\\u3000';
 
+/** PCRE escapes written as fixed JavaScript outside a character class: anchors and the newline sequence. */
+const OUTSIDE_CLASS_ESCAPES = new Map([
+  ['A', '(?<![\\s\\S])'],
+  ['z', '(?![\\s\\S])'],
+  ['Z', '(?=\\n?(?![\\s\\S]))'],
+  ['R', '(?:\\r\\n|[\\n\\v\\f\\r\\x85\\u2028\\u2029])'],
+]);
+
+/** PCRE character escapes JavaScript lacks, as fixed JavaScript anywhere. */
+const CHARACTER_ESCAPES = new Map([
+  ['e', '\\x1b'],
+  ['a', '\\x07'],
+]);
+
 function refuse(pattern: string, what: string, at: number): never {
   throw new RegexError(`regular expression "${pattern}" uses ${what} at position ${at}, which JavaScript cannot reproduce; the offline engine refuses it`);
 }
@@ -86,27 +100,13 @@ export function translatePcre(pattern: string): TranslatedRegex {
         i = end < 0 ? pattern.length : end + 2;
         continue;
       }
+      const fixed = (inClass ? undefined : OUTSIDE_CLASS_ESCAPES.get(n)) ?? CHARACTER_ESCAPES.get(n);
+      if (fixed !== undefined) {
+        out += fixed;
+        i += 2;
+        continue;
+      }
       if (!inClass) {
-        if (n === 'A') {
-          out += '(?<![\\s\\S])';
-          i += 2;
-          continue;
-        }
-        if (n === 'z') {
-          out += '(?![\\s\\S])';
-          i += 2;
-          continue;
-        }
-        if (n === 'Z') {
-          out += '(?=\\n?(?![\\s\\S]))';
-          i += 2;
-          continue;
-        }
-        if (n === 'R') {
-          out += '(?:\\r\\n|[\\n\\v\\f\\r\\x85\\u2028\\u2029])';
-          i += 2;
-          continue;
-        }
         if (n === 'K') refuse(pattern, '\\K (reset match start)', i);
         if (n === 'G') refuse(pattern, '\\G (match continuation anchor)', i);
         if (n === 'g') {
@@ -125,16 +125,6 @@ export function translatePcre(pattern: string): TranslatedRegex {
       if (n === 'H') {
         if (inClass) refuse(pattern, '\\H inside a character class', i);
         out += `[^${H_SPACE}]`;
-        i += 2;
-        continue;
-      }
-      if (n === 'e') {
-        out += '\\x1b';
-        i += 2;
-        continue;
-      }
-      if (n === 'a') {
-        out += '\\x07';
         i += 2;
         continue;
       }

@@ -56,6 +56,19 @@ describe('translated PCRE', () => {
   test('(?#comment) is dropped', () => {
     expect(matches('a(?#note)b', 'ab')).toBe(true);
   });
+  test('\\R matches any newline sequence, \\r\\n as one', () => {
+    expect(matches('^a\\Rb$', 'a\r\nb')).toBe(true);
+    expect(matches('^a\\Rb$', 'a\u2028b')).toBe(true);
+    expect(matches('^a\\Rb$', 'a b')).toBe(false);
+  });
+  test('\\e is escape and \\a is bell, also inside a class', () => {
+    expect(matches('^\\e\\[31m\\a$', '\x1b[31m\x07')).toBe(true);
+    expect(matches('^[\\e\\a]+$', '\x07\x1b')).toBe(true);
+    expect(matches('^[\\e\\a]+$', 'ea')).toBe(false);
+  });
+  test('anchor escapes inside a class are passed through as written (what PCRE does with them: unverified)', () => {
+    expect(translatePcre('[\\A\\z]').source).toBe('[\\A\\z]');
+  });
 });
 
 describe('refused PCRE', () => {
