@@ -3,12 +3,12 @@
  * files 0644 (0755 under bin/), folders 0755, no owner names, fixed mtimes and entry
  * order, so the same inputs give the same bytes.
  */
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { create } from 'tar';
 import { AppIdentity, readIdentity } from '../app-identity/identity';
-import { renderIdentityFiles } from '../app-identity/render';
+import { staleIdentityFiles } from '../app-identity/stale';
 import { PackageContentError, collectAppFiles } from './contents';
 
 /** mtime of every entry: 2026-01-01T00:00:00Z (any constant keeps builds reproducible). */
@@ -63,10 +63,8 @@ function stage(appRoot: string, stagingApp: string, files: { path: string; execu
 }
 
 function checkGeneratedFiles(appRoot: string, app: AppIdentity): void {
-  for (const [path, content] of renderIdentityFiles(app)) {
-    const current = existsSync(join(appRoot, path)) ? readFileSync(join(appRoot, path), 'utf8') : undefined;
-    if (current !== content) throw new PackageContentError(path, 'does not match package.json; run npm run generate:app');
-  }
+  const [stale] = staleIdentityFiles(appRoot, app);
+  if (stale) throw new PackageContentError(stale[0], 'does not match package.json; run npm run generate:app');
 }
 
 /** Every page in src/pages needs its production bundle. */
