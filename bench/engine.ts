@@ -14,13 +14,14 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import type { SplunkEvent } from '../src/engine/event';
 import { ingestFile } from '../src/engine/ingest';
+import { REPO_ROOT } from '../src/app-identity/identity';
 import { defaultEngine } from '../src/cli/engine-default';
+import { defaultNow } from '../src/cli/hunt';
 import { generateEvents, type GeneratedInput } from './generate-events';
 
-const REPO_ROOT = path.resolve(__dirname, '..');
-/** End of the generated time range: fixed, so runs are comparable. */
 /** V8 heap limit of the measured processes: a live set that does not fit fails the run instead of inflating RSS with uncollected garbage. */
 const HEAP_MB = Number(process.env.T1505_BENCH_HEAP_MB ?? 1800);
+/** End of the generated time range: fixed, so runs are comparable. */
 const END = Date.UTC(2026, 2, 14, 12, 0, 0) / 1000;
 
 interface PhaseResult {
@@ -63,7 +64,7 @@ function runPhase(phase: 'bare' | 'full', inputs: GeneratedInput[]): PhaseResult
   const ingestMs = Number(process.hrtime.bigint() - started) / 1e6;
   const result: PhaseResult = { phase, events: events.length, rejected, ingestMs, searchMs: 0, searches: 0, searchErrors: [], results: 0, maxRssMb: 0, peakHeapMb: 0, bySourcetype };
   if (phase === 'full') {
-    const now = events.reduce((m, e) => Math.max(m, e._time), 0) + 1;
+    const now = defaultNow(events);
     const t0 = process.hrtime.bigint();
     try {
       const app = defaultEngine().loadApp(REPO_ROOT);

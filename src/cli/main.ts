@@ -1,10 +1,7 @@
 /** Entry point of the `t1505` command (tools/t1505.js runs it through tsx). */
-import * as path from 'path';
+import { REPO_ROOT } from '../app-identity/identity';
 import { runCli } from './cli';
 import { defaultEngine } from './engine-default';
-
-/** The repository root: where default/ is. */
-const REPO_ROOT = path.resolve(__dirname, '../..');
 
 try {
   process.exitCode = runCli(process.argv.slice(2), defaultEngine, { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) }, REPO_ROOT);
