@@ -34,7 +34,9 @@ export interface LoadedApp {
 
 /** Extra rows for a lookup file of the app, for one run (`--lookup FILE=CSV`). */
 export interface LookupRowsOption {
+  /** Lookup file name in the app's lookups/ folder, e.g. t1505_server_roles.csv. */
   file: string;
+  /** CSV file with the same header whose rows are added. */
   csvPath: string;
 }
 

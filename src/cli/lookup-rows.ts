@@ -8,13 +8,7 @@ import * as path from 'path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { createApp, type App, type AppSources } from '../engine/app';
-
-export interface LookupRows {
-  /** Lookup file name in the app's lookups/ folder, e.g. t1505_server_roles.csv. */
-  file: string;
-  /** CSV file with the same header whose rows are added. */
-  csvPath: string;
-}
+import type { LookupRowsOption } from './engine-port';
 
 export class LookupRowsError extends Error {}
 
@@ -33,7 +27,7 @@ function readCsv(file: string, what: string): string[][] {
 }
 
 /** The app's conf files and lookup CSVs, with the extra rows appended, as sources for createApp. */
-export function appSourcesWithRows(appDir: string, extra: LookupRows[]): AppSources {
+export function appSourcesWithRows(appDir: string, extra: LookupRowsOption[]): AppSources {
   const read = (rel: string) => {
     const p = path.join(appDir, rel);
     return fs.existsSync(p) ? fs.readFileSync(p, 'utf8') : undefined;
@@ -64,6 +58,6 @@ export function appSourcesWithRows(appDir: string, extra: LookupRows[]): AppSour
   };
 }
 
-export function appWithRows(appDir: string, extra: LookupRows[]): App {
+export function appWithRows(appDir: string, extra: LookupRowsOption[]): App {
   return createApp(appSourcesWithRows(appDir, extra));
 }
