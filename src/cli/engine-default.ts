@@ -5,12 +5,12 @@
 import type { SplunkEvent } from '../engine/event';
 import { loadApp } from '../engine/app';
 import { runSavedSearch, runSearch } from '../engine/search';
-import type { EnginePort, LintFinding, LoadedApp, LookupRowsOption } from './engine-port';
+import type { EnginePort, LintFinding, LoadedApp, LookupRows } from './engine-port';
 import { appWithRows } from './lookup-rows';
 
 export function defaultEngine(): EnginePort {
   return {
-    loadApp(appDir: string, lookupRows: LookupRowsOption[] = []): LoadedApp {
+    loadApp(appDir: string, lookupRows: LookupRows[] = []): LoadedApp {
       const app = lookupRows.length > 0 ? appWithRows(appDir, lookupRows) : loadApp(appDir);
       return {
         savedSearchNames: () => app.savedSearches.map((s) => s.name),

@@ -33,7 +33,7 @@ export interface LoadedApp {
 }
 
 /** Extra rows for a lookup file of the app, for one run (`--lookup FILE=CSV`). */
-export interface LookupRowsOption {
+export interface LookupRows {
   /** Lookup file name in the app's lookups/ folder, e.g. t1505_server_roles.csv. */
   file: string;
   /** CSV file with the same header whose rows are added. */
@@ -42,6 +42,6 @@ export interface LookupRowsOption {
 
 export interface EnginePort {
   /** Throws an Error with a readable message when the app cannot be loaded. */
-  loadApp(appDir: string, lookupRows?: LookupRowsOption[]): LoadedApp;
+  loadApp(appDir: string, lookupRows?: LookupRows[]): LoadedApp;
   lintApp(appDir: string): LintFinding[];
 }

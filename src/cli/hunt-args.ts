@@ -2,7 +2,7 @@
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { parseIsoTime } from '../engine/ingest/time';
-import type { LookupRowsOption } from './engine-port';
+import type { LookupRows } from './engine-port';
 import { HUNT_USAGE, UsageError } from './usage';
 
 export interface HuntInput {
@@ -16,7 +16,7 @@ export interface HuntInput {
 export interface HuntArgs {
   inputs: HuntInput[];
   /** `--lookup FILE=CSV`: rows appended to the app's lookups/FILE for this run. */
-  lookupRows: LookupRowsOption[];
+  lookupRows: LookupRows[];
   searches: string[];
   spl?: string;
   /** Epoch seconds; undefined means "one second after the latest event". */

@@ -8,7 +8,9 @@ import * as path from 'path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { createApp, type App, type AppSources } from '../engine/app';
-import type { LookupRowsOption } from './engine-port';
+import type { LookupRows } from './engine-port';
+
+export type { LookupRows };
 
 export class LookupRowsError extends Error {}
 
@@ -27,7 +29,7 @@ function readCsv(file: string, what: string): string[][] {
 }
 
 /** The app's conf files and lookup CSVs, with the extra rows appended, as sources for createApp. */
-export function appSourcesWithRows(appDir: string, extra: LookupRowsOption[]): AppSources {
+export function appSourcesWithRows(appDir: string, extra: LookupRows[]): AppSources {
   const read = (rel: string) => {
     const p = path.join(appDir, rel);
     return fs.existsSync(p) ? fs.readFileSync(p, 'utf8') : undefined;
@@ -58,6 +60,6 @@ export function appSourcesWithRows(appDir: string, extra: LookupRowsOption[]): A
   };
 }
 
-export function appWithRows(appDir: string, extra: LookupRowsOption[]): App {
+export function appWithRows(appDir: string, extra: LookupRows[]): App {
   return createApp(appSourcesWithRows(appDir, extra));
 }
