@@ -105,6 +105,8 @@ export interface CompiledSearch {
   source: ExpandedSearch;
   pipeline: PipelineNode;
   program: Program;
+  /** The time zone it was compiled for. */
+  zone: Zone;
   /** Compiles a subsearch of this search (lint compiles them without running). */
   compileSubsearch(pipeline: PipelineNode): Program;
 }
@@ -122,7 +124,7 @@ export function compileSearchText(spl: string, app: App, now = 0, timezone?: str
   const pipeline = source.wrap(() => parsePipeline(source.text));
   if (pipeline.commands.length === 0) throw source.error('empty search', 0);
   const program = compilePipeline(source, pipeline, env);
-  return { source, pipeline, program, compileSubsearch: (sub) => compilePipeline(source, sub, env) };
+  return { source, pipeline, program, zone, compileSubsearch: (sub) => compilePipeline(source, sub, env) };
 }
 
 function resolveBound(value: string | number | undefined, now: number, zone: Zone, what: string): number | undefined {
@@ -140,8 +142,7 @@ function resolveBound(value: string | number | undefined, now: number, zone: Zon
 export function runSearch(spl: string, options: SearchOptions): SearchResult {
   const { app, now } = options;
   const compiled = compileSearchText(spl, app, now, options.timezone);
-  const zone = resolveZone(options.timezone);
-  const env = environment(app, now, zone);
+  const { zone } = compiled;
   const events = newestFirst(options.events);
   let cache = runCaches.get(events);
   if (!cache) {
@@ -161,7 +162,7 @@ export function runSearch(spl: string, options: SearchOptions): SearchResult {
     runSubsearch(pipeline) {
       let program = subPrograms.get(pipeline);
       if (!program) {
-        program = compilePipeline(compiled.source, pipeline, env);
+        program = compiled.compileSubsearch(pipeline);
         subPrograms.set(pipeline, program);
       }
       const rows = program.run([], ctx);
@@ -207,9 +208,15 @@ export function runSavedSearch(
 }
 
 function savedSearch(app: App, name: string, events: readonly SplunkEvent[], now: number, timezone?: string): SearchResult {
+  const { search, earliest, latest } = dispatchOf(app, name);
+  return runSearch(search, { app, events, now, earliest, latest, timezone });
+}
+
+/** A saved search of the app and its dispatch window (latest defaults to now). */
+function dispatchOf(app: App, name: string): { search: string; earliest?: string; latest: string } {
   const saved = app.savedSearches.find((s) => s.name === name);
   if (!saved) throw new SplError(`no saved search named "${name}" in ${app.files.savedsearches}`);
-  return runSearch(saved.search, { app, events, now, earliest: saved.earliest, latest: saved.latest ?? 'now', timezone });
+  return { search: saved.search, earliest: saved.earliest, latest: saved.latest ?? 'now' };
 }
 
 /** The time range one event-retrieving command reads: `[earliest, latest)`, an absent bound is open. */
@@ -231,7 +238,7 @@ export interface RetrievalRange {
 export function retrievalRanges(spl: string, options: Omit<SearchOptions, 'events'>): RetrievalRange[] {
   const { app, now } = options;
   const compiled = compileSearchText(spl, app, now, options.timezone);
-  const zone = resolveZone(options.timezone);
+  const { zone } = compiled;
   const dispatchEarliest = resolveBound(options.earliest, now, zone, 'earliest');
   const dispatchLatest = resolveBound(options.latest, now, zone, 'latest');
   const ranges: RetrievalRange[] = [];
@@ -253,9 +260,8 @@ export function retrievalRanges(spl: string, options: Omit<SearchOptions, 'event
 
 /** `retrievalRanges` of a saved search of the app, over its dispatch window relative to `now`. */
 export function savedSearchRanges(app: App, name: string, now: number, timezone?: string): RetrievalRange[] {
-  const saved = app.savedSearches.find((s) => s.name === name);
-  if (!saved) throw new SplError(`no saved search named "${name}" in ${app.files.savedsearches}`);
-  return retrievalRanges(saved.search, { app, now, earliest: saved.earliest, latest: saved.latest ?? 'now', timezone });
+  const { search, earliest, latest } = dispatchOf(app, name);
+  return retrievalRanges(search, { app, now, earliest, latest, timezone });
 }
 
 export { ParseFailure };
