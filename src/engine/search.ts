@@ -17,9 +17,9 @@ import { compilePipeline, type CompileEnv, type Program } from './spl/executor';
 import { TokenStream } from './spl/args';
 import { lexSearch } from './spl/lexer';
 import { expandMacros } from './spl/macros';
-import { parsePipeline, type PipelineNode } from './spl/pipeline';
+import { parsePipeline, type PipelineNode, type SubsearchNode } from './spl/pipeline';
 import { compileSearch } from './spl/searchMatch';
-import { parseSearchExpression, topLevelTimes, type SearchNode } from './spl/searchExpr';
+import { parseSearchExpression, type SearchNode } from './spl/searchExpr';
 import { ExpandedSearch } from './spl/source';
 import { formatRows } from './spl/commands/subsearch';
 import { resolveTimeModifier } from './spl/time/relative';
@@ -125,6 +125,31 @@ export function compileSearchText(spl: string, app: App, now = 0, timezone?: str
   if (pipeline.commands.length === 0) throw source.error('empty search', 0);
   const program = compilePipeline(source, pipeline, env);
   return { source, pipeline, program, zone, compileSubsearch: (sub) => compilePipeline(source, sub, env) };
+}
+
+/**
+ * Calls `visit` with the program of the search, then with those of its subsearches, depth
+ * first. A subsearch that does not compile goes to `onSubsearchError` (rethrown without one)
+ * and its own subsearches are skipped.
+ */
+export function forEachProgram(compiled: CompiledSearch, visit: (program: Program) => void, onSubsearchError?: (error: unknown, sub: SubsearchNode) => void): void {
+  const walk = (pipeline: PipelineNode, program: Program): void => {
+    visit(program);
+    for (const node of pipeline.commands) {
+      for (const sub of node.subsearches) {
+        let subProgram: Program;
+        try {
+          subProgram = compiled.compileSubsearch(sub.pipeline);
+        } catch (e) {
+          if (!onSubsearchError) throw e;
+          onSubsearchError(e, sub);
+          continue;
+        }
+        walk(sub.pipeline, subProgram);
+      }
+    }
+  };
+  walk(compiled.pipeline, compiled.program);
 }
 
 function resolveBound(value: string | number | undefined, now: number, zone: Zone, what: string): number | undefined {
@@ -242,19 +267,13 @@ export function retrievalRanges(spl: string, options: Omit<SearchOptions, 'event
   const dispatchEarliest = resolveBound(options.earliest, now, zone, 'earliest');
   const dispatchLatest = resolveBound(options.latest, now, zone, 'latest');
   const ranges: RetrievalRange[] = [];
-  const visit = (pipeline: PipelineNode, program: Program): void => {
+  forEachProgram(compiled, (program) => {
     for (const c of program.commands) {
       for (const s of c.command.expressions?.searches ?? []) {
-        if (!s.base) continue;
-        const own = topLevelTimes(s.node);
-        // Compiling resolved these already (a bad modifier failed there).
-        const bound = (spec: string | undefined): number | undefined => (spec === undefined ? undefined : resolveTimeModifier(spec, now, zone));
-        ranges.push({ command: c.name, offset: c.start, earliest: bound(own.earliest) ?? dispatchEarliest, latest: bound(own.latest) ?? dispatchLatest });
+        if (s.base) ranges.push({ command: c.name, offset: c.start, earliest: s.own?.earliest ?? dispatchEarliest, latest: s.own?.latest ?? dispatchLatest });
       }
     }
-    for (const node of pipeline.commands) for (const sub of node.subsearches) visit(sub.pipeline, compiled.compileSubsearch(sub.pipeline));
-  };
-  visit(compiled.pipeline, compiled.program);
+  });
   return ranges;
 }
 

@@ -15,8 +15,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { loadApp, type App } from '../app';
 import type { Program } from '../spl/executor';
-import type { PipelineNode } from '../spl/pipeline';
-import { compileSearchText, SplError, type CompiledSearch } from '../search';
+import { compileSearchText, forEachProgram, SplError, type CompiledSearch } from '../search';
 import { describePosition } from '../spl/errors';
 import { pageSearches, viewSearches } from './dashboards';
 import { checkDispatchWindow } from './rules/dispatch';
@@ -103,20 +102,10 @@ export function lintSearch(target: LintTarget, app: App): LintFinding[] {
       }
     }
   };
-  const visitPipeline = (pipeline: PipelineNode, program: Program): void => {
-    inspect(program);
-    for (const node of pipeline.commands) {
-      for (const sub of node.subsearches) {
-        try {
-          visitPipeline(sub.pipeline, compiled.compileSubsearch(sub.pipeline));
-        } catch (e) {
-          if (!(e instanceof SplError)) throw e;
-          add(ruleForError(e.reason), 'error', `subsearch: ${e.reason}`, compiled, e.position?.offset ?? sub.start);
-        }
-      }
-    }
-  };
-  visitPipeline(compiled.pipeline, compiled.program);
+  forEachProgram(compiled, inspect, (e, sub) => {
+    if (!(e instanceof SplError)) throw e;
+    add(ruleForError(e.reason), 'error', `subsearch: ${e.reason}`, compiled, e.position?.offset ?? sub.start);
+  });
   return dedupe(findings);
 }
 

@@ -48,6 +48,7 @@ beforeAll(() => {
     stanza('mixed in macro', 'index=main `mixed`'),
     stanza('mixed where', 'index=main | where a=1 AND b=2 OR c=3'),
     stanza('mixed in subsearch', 'index=main [search index=main x OR y z | fields host]'),
+    stanza('broken subsearches', 'index=main [search index=main | lookup missing_lookup host] [search index=main [search index=main | frob] | where a=1 AND b=2 OR c=3 | fields host]'),
     stanza('quoted arg', '`inventory("sql_server")` | stats count'),
     stanza('unquoted arg', '`inventory(sql_server)` | stats count'),
   ];
@@ -103,6 +104,14 @@ describe('lintApp', () => {
     expect(inMacro.position).toMatch(/in macro `mixed`/);
     expect(rules('mixed where')).toEqual(['and-or-mix']);
     expect(rules('mixed in subsearch')).toEqual(['and-or-mix']);
+  });
+  test('a subsearch that does not compile is a finding; its siblings and the subsearch around it are still checked (outer first)', () => {
+    const spl = 'index=main [search index=main | lookup missing_lookup host] [search index=main [search index=main | frob] | where a=1 AND b=2 OR c=3 | fields host]';
+    expect(of('broken subsearches').map((f) => [f.rule, f.message, f.offset])).toEqual([
+      ['unknown-lookup', 'subsearch: lookup: unknown lookup "missing_lookup": no transforms.conf stanza and no lookups/missing_lookup', spl.indexOf('missing_lookup')],
+      ['and-or-mix', expect.stringMatching(/^AND inside OR/), spl.indexOf('AND b=2')],
+      ['parse', 'subsearch: unknown command "frob"', spl.indexOf('frob')],
+    ]);
   });
   test('a quoted macro argument glued into a term', () => {
     expect(rules('quoted arg')).toEqual(['quoted-macro-argument']);

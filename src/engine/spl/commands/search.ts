@@ -25,12 +25,12 @@ export const searchCommand: CommandDefinition = {
     const expr = parseSearchArgs(ctx);
     if (ctx.first && expr.kind === 'all') throw new ParseFailure('empty search: give search terms, e.g. index=main', ctx.node.start);
     const predicate: RowPredicate | undefined = containsSubsearch(expr) ? undefined : compileSearch(expr, { now: ctx.now, zone: ctx.zone });
-    const { earliest: ownEarliest, latest: ownLatest } = ownTimeBounds(expr, ctx, (which) => which);
+    const own = ownTimeBounds(expr, ctx, (which) => which);
     const first = ctx.first;
     return {
       name: 'search',
       generating: first,
-      expressions: { searches: [{ node: expr, base: first }] },
+      expressions: { searches: [{ node: expr, base: first, own }] },
       run(input: Row[], run: RunContext): Row[] {
         const test = predicate ?? compileSearch(expr, { now: run.now, zone: run.zone, resolveSubsearch: (sub) => run.subsearchExpression(sub.pipeline) });
         if (!first) {
@@ -38,8 +38,8 @@ export const searchCommand: CommandDefinition = {
           const source = (input as readonly Row[]) === run.events ? candidateEvents(run.events, expr) : input;
           return source.filter(test);
         }
-        const lo = ownEarliest ?? run.earliest;
-        const hi = ownLatest ?? run.latest;
+        const lo = own.earliest ?? run.earliest;
+        const hi = own.latest ?? run.latest;
         return candidateEvents(run.events, expr, lo, hi).filter(test);
       },
     };

@@ -156,7 +156,7 @@ export const tstatsCommand: CommandDefinition = {
     needFieldsOf(rest);
     for (const f of by) need(f, ctx.node.start);
     for (const s of specs) if (s.field !== undefined) need(s.field, s.start);
-    const { earliest: ownEarliest, latest: ownLatest } = ownTimeBounds(rest, ctx, () => 'tstats');
+    const own = ownTimeBounds(rest, ctx, () => 'tstats');
     const staticPredicate: RowPredicate | undefined = containsSubsearch(rest) ? undefined : compileSearch(rest, { now: ctx.now, zone: ctx.zone });
     const fill = fillTok?.value;
     const zone = ctx.zone;
@@ -164,7 +164,7 @@ export const tstatsCommand: CommandDefinition = {
     return {
       name: 'tstats',
       generating: true,
-      expressions: { searches: [{ node: where, base: true }] },
+      expressions: { searches: [{ node: where, base: true, own }] },
       run(_input: Row[], run: RunContext): Row[] {
         let predicate = staticPredicate;
         if (!predicate) {
@@ -180,8 +180,8 @@ export const tstatsCommand: CommandDefinition = {
           });
         }
         const neededEntries = [...needed.entries()];
-        const lo = ownEarliest ?? run.earliest;
-        const hi = ownLatest ?? run.latest;
+        const lo = own.earliest ?? run.earliest;
+        const hi = own.latest ?? run.latest;
         const all: readonly Row[] = selection ? datasetRows(selection, run) : run.events;
         const source = candidateEvents(all, rest, lo, hi);
         const rows: Row[] = [];

@@ -45,8 +45,11 @@ export interface RunContext {
 
 /** The expressions a command holds, for lint (which reads them without running). */
 export interface CommandExpressions {
-  /** Search-language expressions; `base` marks those that retrieve events (initial search, tstats where). */
-  searches?: Array<{ node: SearchNode; base: boolean }>;
+  /**
+   * Search-language expressions; `base` marks those that retrieve events (initial search, tstats
+   * where); `own` holds their top-level earliest=/latest=, resolved when the command was compiled.
+   */
+  searches?: Array<{ node: SearchNode; base: boolean; own?: { earliest?: number; latest?: number } }>;
   evals?: EvalNode[];
 }
 
