@@ -8,6 +8,7 @@
 import type { Row } from '../event';
 import type { SearchNode } from './searchExpr';
 import { fieldTexts } from './value';
+import { wildcardRegex } from './wildcard';
 
 const INDEXED = new Set(['sourcetype', 'source', 'index', 'host', 'tag']);
 
@@ -38,12 +39,7 @@ function bucketsFor(events: readonly Row[], field: string): Buckets {
 }
 
 function wildcardTest(value: string): (key: string) => boolean {
-  const source = value
-    .toLowerCase()
-    .split('*')
-    .map((p) => p.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'))
-    .join('[\\s\\S]*');
-  const re = new RegExp(`^${source}$`);
+  const re = wildcardRegex(value.toLowerCase());
   return (key) => re.test(key);
 }
 

@@ -22,6 +22,7 @@ import { termMatcher } from './segment';
 import { resolveTimeModifier } from './time/relative';
 import { TimeError } from './time/zone';
 import { fieldTexts, parseNumber } from './value';
+import { wildcardRegex } from './wildcard';
 
 export type RowPredicate = (row: Row) => boolean;
 
@@ -111,11 +112,7 @@ function compileTerm(text: string, caseSensitive: boolean, exact: boolean): RowP
 export function valueMatcher(value: string, caseSensitive: boolean): (text: string) => boolean {
   if (value === '*') return () => true;
   if (value.includes('*')) {
-    const source = value
-      .split('*')
-      .map((part) => part.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'))
-      .join('[\\s\\S]*');
-    const re = new RegExp(`^${source}$`, caseSensitive ? '' : 'i');
+    const re = wildcardRegex(value, caseSensitive ? '' : 'i');
     return (text) => re.test(text);
   }
   if (looksLikeCidr(value)) {

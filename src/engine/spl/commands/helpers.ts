@@ -5,6 +5,7 @@ import { topLevelTimes, type SearchNode } from '../searchExpr';
 import { resolveTimeModifier } from '../time/relative';
 import { TimeError } from '../time/zone';
 import { fieldTexts } from '../value';
+import { wildcardRegex } from '../wildcard';
 import type { ParseContext } from './types';
 
 /** Combinations of by-field values for a row (one per multivalue combination); null when a field is missing. */
@@ -30,11 +31,7 @@ export function keyOf(values: readonly string[]): string {
 
 /** Wildcard field-name pattern (`Processes.*`, `*_time`); returns the captured parts or null. */
 export function fieldPattern(pattern: string): RegExp {
-  const source = pattern
-    .split('*')
-    .map((p) => p.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'))
-    .join('(.*)');
-  return new RegExp(`^${source}$`);
+  return wildcardRegex(pattern, '', '(.*)');
 }
 
 /** Field names of a row set in first-seen order. */

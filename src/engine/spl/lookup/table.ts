@@ -7,6 +7,7 @@
  * (default 100, the first entries in file order), `min_matches` with `default_match`.
  */
 import { cidrOrAddressTest, type CidrTest } from '../cidr';
+import { wildcardRegex } from '../wildcard';
 
 export interface LookupDefinition {
   /** Stanza name in transforms.conf, or the CSV file name. */
@@ -82,11 +83,7 @@ function cellTest(cell: string, wildcard: boolean, cidr: boolean, caseSensitive:
     if (test) return test;
   }
   if (wildcard && cell.includes('*')) {
-    const source = cell
-      .split('*')
-      .map((p) => p.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'))
-      .join('[\\s\\S]*');
-    const re = new RegExp(`^${source}$`, caseSensitive ? '' : 'i');
+    const re = wildcardRegex(cell, caseSensitive ? '' : 'i');
     return (v) => re.test(v);
   }
   if (caseSensitive) return (v) => v === cell;
