@@ -18,6 +18,8 @@ const FUNCTIONS = ['ctime', 'mktime', 'dur2sec', 'num', 'rmcomma', 'rmunit', 'me
 interface Conversion {
   fn: string;
   field: string;
+  /** The field's pattern when it has a wildcard. */
+  pattern?: RegExp;
   as?: string;
 }
 
@@ -37,7 +39,7 @@ export const convertCommand: CommandDefinition = {
       stream.expect('lparen', `"(" after ${fn}`);
       const field = stream.field().value;
       stream.expect('rparen', '")"');
-      const conv: Conversion = { fn, field };
+      const conv: Conversion = { fn, field, pattern: field.includes('*') ? fieldPattern(field) : undefined };
       if (stream.acceptKeyword('as')) conv.as = stream.field('a name after AS').value;
       conversions.push(conv);
     }
@@ -87,12 +89,13 @@ export const convertCommand: CommandDefinition = {
         return input.map((row) => {
           const out = { ...row };
           for (const c of conversions) {
-            const targets = c.field.includes('*') ? Object.keys(row).filter((k) => fieldPattern(c.field).test(k)) : [c.field];
+            const { pattern } = c;
+            const targets = pattern ? Object.keys(row).filter((k) => pattern.test(k)) : [c.field];
             for (const f of targets) {
               const values = fieldTexts(row[f]);
               if (values.length === 0) continue;
               const converted = values.map((v) => convert(c.fn, v));
-              const dest = c.as && !c.field.includes('*') ? c.as : f;
+              const dest = c.as && !pattern ? c.as : f;
               if (converted.length === 1) {
                 if (converted[0] === undefined) delete out[dest];
                 else out[dest] = converted[0];

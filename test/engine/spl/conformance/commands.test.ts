@@ -240,6 +240,10 @@ describe('convert', () => {
   test('dur2sec(), rmcomma(), num()', () => {
     expect(run('index=main | convert dur2sec(d) rmcomma(c) num(n) | table d c n', [ev({ d: '01:02:03', c: '1,234', n: '12abc' })], opts)).toEqual([{ d: 3723, c: '1234', n: 12 }]);
   });
+  test('a wildcard field converts every matching field in place; AS is ignored then (unverified)', () => {
+    const rows = run('index=main | convert rmcomma(bytes_*) AS total | table bytes_in bytes_out other total', [ev({ bytes_in: '1,024', bytes_out: '2,048,000', other: '3,000' })], opts);
+    expect(rows).toEqual([{ bytes_in: '1024', bytes_out: '2048000', other: '3,000' }]);
+  });
 });
 
 // https://help.splunk.com/splunk-enterprise/spl-search-reference/10.0/search-commands/lookup
