@@ -108,15 +108,14 @@ function sedCommand(field: string, expr: string, offset: number): Command {
     const global = parts.flags.includes('g');
     const nth = /^\d+$/.test(parts.flags) ? Number(parts.flags) : 0;
     const { regex } = compileAt(parts.a, 'g', offset);
+    const once = new RegExp(regex.source, regex.flags.replace('g', ''));
     const repl = replacementFor(parts.b.replace(/&/g, '$$&'));
     apply = (s) => {
       let count = 0;
       return s.replace(regex, (...args) => {
         count++;
         const whole = args[0] as string;
-        if (global || (nth ? count === nth : count === 1)) {
-          return whole.replace(new RegExp(regex.source, regex.flags.replace('g', '')), repl);
-        }
+        if (global || (nth ? count === nth : count === 1)) return whole.replace(once, repl);
         return whole;
       });
     };

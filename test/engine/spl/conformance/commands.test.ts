@@ -151,6 +151,12 @@ describe('rex', () => {
   test('mode=sed replaces text', () => {
     expect(run('index=main | rex field=ssn mode=sed "s/\\d{3}-\\d{2}/XXX-XX/g" | table ssn', [ev({ ssn: '123-45-6789' })], opts)).toEqual([{ ssn: 'XXX-XX-6789' }]);
   });
+  test('mode=sed: without g only the first match, with a number only that match; \\1 back-references', () => {
+    const sed = (expr: string) => run(`index=main | rex field=u mode=sed "${expr}" | table u`, [ev({ u: 'a@x b@y c@z' })], opts)[0].u;
+    expect(sed('s/(\\w)@(\\w)/\\2:\\1/')).toBe('x:a b@y c@z');
+    expect(sed('s/(\\w)@(\\w)/\\2:\\1/2')).toBe('a@x y:b c@z');
+    expect(sed('s/(\\w)@(\\w)/\\2:\\1/g')).toBe('x:a y:b z:c');
+  });
   test('a regex without named groups is an error', () => {
     expect(splError('index=main | rex "abc"', [], opts).message).toMatch(/no named group/);
   });
