@@ -2,6 +2,7 @@
  * Checks the lookup rows a test case adds (`tests[].lookups`): the app has the lookup file,
  * the fixture exists in the detection folder, has the lookup's header and at least one
  * well-formed row, and (for the allowlist and server roles) rows the macros would not ignore.
+ * `tests[].suppressed_by` names lookup files of the app, on benign cases only.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
@@ -53,6 +54,10 @@ function fixtureProblems(name: string, fixture: string, fixtureText: string, loo
 
 export function checkCaseLookups(loaded: LoadedDetection, root: string, roles: ReadonlySet<string>, at: Report): void {
   loaded.detection.tests.forEach((test, i) => {
+    test.suppressed_by?.forEach((name, j) => {
+      if (test.kind !== 'benign') at(['tests', i, 'suppressed_by'], 'only a benign case can be suppressed by a lookup');
+      else if (!existsSync(join(root, lookupFile(name)))) at(['tests', i, 'suppressed_by', j], `the app has no lookup file ${lookupFile(name)}`);
+    });
     for (const [name, file] of Object.entries(test.lookups ?? {})) {
       const path = ['tests', i, 'lookups', name];
       const fixture = posix.join(loaded.dir, file);

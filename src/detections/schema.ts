@@ -52,10 +52,13 @@ const fixtureFile = z
   .regex(/^[^/\\][^\\]*$/, 'expected a file name relative to the detection folder (forward slashes)')
   .refine((f) => !f.split('/').includes('..'), 'must stay inside the detection folder');
 
+const LOOKUP_NAME = /^[A-Za-z0-9_-]+$/;
+const LOOKUP_NAME_MESSAGE = 'expected the name of a lookup file in lookups/ without .csv, e.g. t1505_server_roles';
+
 /** Lookup files of the app named without `.csv` (`t1505_server_roles` is lookups/t1505_server_roles.csv) → fixture. */
 const caseLookups = z.record(z.string(), fixtureFile).superRefine((lookups, ctx) => {
   for (const name of Object.keys(lookups)) {
-    if (!/^[A-Za-z0-9_-]+$/.test(name)) ctx.addIssue({ code: 'custom', path: [name], message: 'expected the name of a lookup file in lookups/ without .csv, e.g. t1505_server_roles' });
+    if (!LOOKUP_NAME.test(name)) ctx.addIssue({ code: 'custom', path: [name], message: LOOKUP_NAME_MESSAGE });
   }
 });
 
@@ -75,6 +78,8 @@ const testCase = z.strictObject({
   inputs: z.array(testInput).min(1, 'a test needs at least one input file'),
   /** Rows appended to the app's lookup for this case only: lookup name (lookups/<name>.csv) → CSV file in the detection folder with the same header. */
   lookups: caseLookups.optional(),
+  /** Benign only: lookups whose rows make the case benign; it is replayed with them emptied and must then fire. */
+  suppressed_by: z.array(z.string().regex(LOOKUP_NAME, LOOKUP_NAME_MESSAGE)).min(1).optional(),
   now: z.union([z.string().datetime({ offset: true, message: 'expected an ISO 8601 date-time such as 2026-03-14T10:15:00Z' }), z.number().positive()]).optional(),
   expect: z.strictObject({
     count: z.number().int().nonnegative(),

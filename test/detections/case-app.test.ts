@@ -62,6 +62,18 @@ describe('caseAppFactory', () => {
     expect(runSearchOn(withRows, '| inputlookup t1505_exchange_transport_agent_baseline_lookup | stats count')).toEqual([{ count: shipped.count + 1 }]);
   });
 
+  test('emptied lookups keep their header only, shipped and added rows alike', () => {
+    const csvPath = rowsFile('dest,window_start,window_end,ticket,notes\nesx01*,2026-03-14T08:00:00Z,2026-03-14T12:00:00Z,CHG-20417,vendor driver update\n');
+    const emptied = appFor([{ file: 't1505_esxi_change_windows.csv', csvPath }], ['t1505_esxi_change_windows', 't1505_exchange_transport_agent_baseline']);
+    expect(runSearchOn(emptied, '| inputlookup t1505_esxi_change_windows_lookup | table dest ticket')).toEqual([]);
+    expect(runSearchOn(emptied, '| inputlookup t1505_exchange_transport_agent_baseline_lookup | stats count')).toEqual([{ count: 0 }]);
+    expect(runSearchOn(emptied, '| inputlookup t1505_web_child_allowlist_lookup | stats count')).not.toEqual([{ count: 0 }]);
+  });
+
+  test('emptying a lookup the app does not have is an error naming it', () => {
+    expect(() => appFor([], ['t1505_change_windows'])).toThrow('cannot empty lookups/t1505_change_windows.csv: the app has no such lookup file');
+  });
+
   test('a header that differs is refused with both headers named', () => {
     const csvPath = rowsFile('dest,start,end\nesx01,2026-03-14T08:00:00Z,2026-03-14T12:00:00Z\n');
     expect(() => appFor([{ file: 't1505_esxi_change_windows.csv', csvPath }])).toThrow(/header \(dest,start,end\) differs from lookups\/t1505_esxi_change_windows\.csv \(dest,window_start,window_end,ticket,notes\)/);

@@ -95,3 +95,39 @@ test('a lookup fixture that git ignores is reported', () => {
   execFileSync('git', ['init', '-q', root]);
   expect(problems(root)).toEqual([expect.stringContaining(`tests.1.lookups.t1505_server_roles: fixture ${DIR}/local/roles.csv is ignored by git`)]);
 });
+
+describe('suppressed_by', () => {
+  function rootSuppressed(kind: 'benign' | 'true_positive', names: string[]): string {
+    const root = makeRoot();
+    writeFile(root, 'lookups/t1505_linux_package_managers.csv', 'process_name,kind,notes\ndpkg,package manager,Debian\n');
+    const detection = validDetection();
+    const tests = detection.tests as Array<Record<string, unknown>>;
+    const index = kind === 'benign' ? 1 : 0;
+    tests[index].suppressed_by = names;
+    addDetection(root, detection);
+    return root;
+  }
+
+  test('a benign case names the app lookups that make it benign', () => {
+    const set = loadDetectionSet(rootSuppressed('benign', ['t1505_linux_package_managers']));
+    expect(set.detections[0].detection.tests[1].suppressed_by).toEqual(['t1505_linux_package_managers']);
+  });
+
+  test('a true positive cannot name one', () => {
+    expect(problems(rootSuppressed('true_positive', ['t1505_linux_package_managers']))).toEqual([
+      expect.stringMatching(/tests\.0\.suppressed_by: only a benign case can be suppressed by a lookup$/),
+    ]);
+  });
+
+  test('a lookup the app does not have is reported at its position in the list', () => {
+    expect(problems(rootSuppressed('benign', ['t1505_linux_package_managers', 't1505_package_managers']))).toEqual([
+      expect.stringMatching(/tests\.1\.suppressed_by\.1: the app has no lookup file lookups\/t1505_package_managers\.csv$/),
+    ]);
+  });
+
+  test('names are given without .csv', () => {
+    expect(problems(rootSuppressed('benign', ['t1505_linux_package_managers.csv']))).toEqual([
+      expect.stringMatching(/tests\.1\.suppressed_by\.0: expected the name of a lookup file in lookups\/ without \.csv/),
+    ]);
+  });
+});

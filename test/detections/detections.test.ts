@@ -77,6 +77,15 @@ describe.each(detections.map((loaded) => [loaded.detection.id, loaded] as const)
     if (testCase.kind === 'true_positive') truePositiveRows.push(...rows);
   });
 
+  // A benign case that names the lookups suppressing it must fire once they are emptied:
+  // proof that its events reach that logic rather than falling out earlier.
+  const suppressedCases = d.tests.filter((t) => t.kind === 'benign' && t.suppressed_by);
+  if (suppressedCases.length) test.each(suppressedCases.map((t) => [`${id} › benign: ${t.name} › fires with ${t.suppressed_by!.join(', ')} emptied`, t] as const))('%s', (_label, testCase) => {
+    const input = ingestCase(root, loaded, testCase);
+    const rows = runSavedSearch(appWith(caseLookupRows(root, loaded, testCase), testCase.suppressed_by), name, input.events, input.now);
+    expect(rows.length).toBeGreaterThanOrEqual(1);
+  });
+
   // An evidence field may be empty on some rows or in some cases (a field only one data source
   // has), but one that no true-positive row carries is a typo or a lost field.
   const truePositiveRows: Row[] = [];
