@@ -43,6 +43,25 @@ export function likeValue(value: EvalValue, pattern: EvalValue): boolean | null 
   return toTexts(value).some((s) => re.test(s));
 }
 
+/**
+ * case() and validate(): pairs of condition and value; the value of the first pair whose
+ * condition is true (`whenTrue`) or is not true (null counts as not true), else null.
+ */
+function firstPair(name: string, valueKind: string, result: FunctionSpec['result'], whenTrue: boolean): FunctionSpec {
+  return {
+    min: 2,
+    max: Infinity,
+    result,
+    compile(args, nodes, _ctx, fail) {
+      if (args.length % 2 !== 0) fail(`${name}() takes pairs of condition and ${valueKind}`, nodes[nodes.length - 1]);
+      return (row) => {
+        for (let i = 0; i < args.length; i += 2) if ((truth(args[i](row)) === true) === whenTrue) return args[i + 1](row);
+        return null;
+      };
+    },
+  };
+}
+
 export const conditionalFunctions: Record<string, FunctionSpec> = {
   if: {
     min: 3,
@@ -50,18 +69,7 @@ export const conditionalFunctions: Record<string, FunctionSpec> = {
     result: 'any',
     compile: ([c, a, b]) => (row) => (truth(c(row)) === true ? a(row) : b(row)),
   },
-  case: {
-    min: 2,
-    max: Infinity,
-    result: 'any',
-    compile(args, nodes, _ctx, fail) {
-      if (args.length % 2 !== 0) fail('case() takes pairs of condition and value', nodes[nodes.length - 1]);
-      return (row) => {
-        for (let i = 0; i < args.length; i += 2) if (truth(args[i](row)) === true) return args[i + 1](row);
-        return null;
-      };
-    },
-  },
+  case: firstPair('case', 'value', 'any', true),
   coalesce: {
     min: 1,
     max: Infinity,
@@ -75,18 +83,7 @@ export const conditionalFunctions: Record<string, FunctionSpec> = {
     },
   },
   nullif: eager(2, 2, ([a, b]) => (a !== null && b !== null && toText(a) === toText(b) ? null : a)),
-  validate: {
-    min: 2,
-    max: Infinity,
-    result: 'value',
-    compile(args, nodes, _ctx, fail) {
-      if (args.length % 2 !== 0) fail('validate() takes pairs of condition and message', nodes[nodes.length - 1]);
-      return (row) => {
-        for (let i = 0; i < args.length; i += 2) if (truth(args[i](row)) !== true) return args[i + 1](row);
-        return null;
-      };
-    },
-  },
+  validate: firstPair('validate', 'message', 'value', false),
   like: eager(2, 2, ([v, p]) => likeValue(v, p), 'boolean'),
   match: eager(
     2,

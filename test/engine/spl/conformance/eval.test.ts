@@ -175,6 +175,14 @@ describe('comparison and conditional functions', () => {
   test('validate() returns the message of the first failing condition', () => {
     expect(evalOn('validate(isint(port), "not int", port<=65535, "too big")', { port: '70000' })).toBe('too big');
   });
+  test('validate() is null when every condition holds; a null condition fails (unverified)', () => {
+    expect(evalOn('validate(isint(port), "not int", port<=65535, "too big")', { port: '443' })).toBeUndefined();
+    expect(evalOn('validate(nosuchfield>1, "missing")', { port: '443' })).toBe('missing');
+  });
+  test('case() and validate() need pairs', () => {
+    expect(splError('| makeresults | eval x=case(1=1, "a", 2=2)').reason).toMatch(/case\(\) takes pairs of condition and value$/);
+    expect(splError('| makeresults | eval x=validate(1=1, "a", 2=2)').reason).toMatch(/validate\(\) takes pairs of condition and message$/);
+  });
 });
 
 // https://help.splunk.com/splunk-enterprise/spl-search-reference/9.4/evaluation-functions/informational-functions
