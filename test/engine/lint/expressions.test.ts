@@ -31,23 +31,15 @@ describe('mixedSearchOperators', () => {
     const text = 'a OR b c NOT (d e OR f)';
     expect(mixedSearchOperators(searchNode(text)).map((i) => i.offset)).toEqual([0, text.indexOf('e OR f')]);
   });
-  test('parentheses silence it; a lone OR or a lone AND is fine', () => {
-    expect(mixedSearchOperators(searchNode('index=main (a OR b)'))).toEqual([]);
-    expect(mixedSearchOperators(searchNode('a OR b OR c'))).toEqual([]);
-    expect(mixedSearchOperators(searchNode('a b AND c'))).toEqual([]);
-    expect(mixedSearchOperators(searchNode('(a b) OR c'))).toEqual([]);
+  test.each(['index=main (a OR b)', 'a OR b OR c', 'a b AND c', '(a b) OR c'])('parentheses or a single operator: %s is fine', (text) => {
+    expect(mixedSearchOperators(searchNode(text))).toEqual([]);
   });
 });
 
 describe('mixedEvalOperators', () => {
-  test('an ungrouped AND on either side of OR, at the AND', () => {
-    const text = 'a=1 AND b=2 OR c=3';
+  test.each(['a=1 AND b=2 OR c=3', 'a=1 OR b=2 AND c=3'])('an ungrouped AND on either side of OR, at the AND: %s', (text) => {
     expect(mixedEvalOperators(evalNode(text))).toEqual([
       { offset: text.indexOf('AND'), message: 'AND inside OR without parentheses; AND binds first in eval/where, so write ( … AND … ) explicitly' },
-    ]);
-    const right = 'a=1 OR b=2 AND c=3';
-    expect(mixedEvalOperators(evalNode(right))).toEqual([
-      { offset: right.indexOf('AND'), message: 'AND inside OR without parentheses; AND binds first in eval/where, so write ( … AND … ) explicitly' },
     ]);
   });
   test('inside function arguments, NOT and IN lists, outer before inner', () => {
@@ -60,10 +52,8 @@ describe('mixedEvalOperators', () => {
       text.indexOf('AND j=1'),
     ]);
   });
-  test('grouped operands are fine', () => {
-    expect(mixedEvalOperators(evalNode('(a=1 AND b=2) OR c=3'))).toEqual([]);
-    expect(mixedEvalOperators(evalNode('a=1 AND (b=2 OR c=3)'))).toEqual([]);
-    expect(mixedEvalOperators(evalNode('a=1 AND b=2 AND c=3'))).toEqual([]);
+  test.each(['(a=1 AND b=2) OR c=3', 'a=1 AND (b=2 OR c=3)', 'a=1 AND b=2 AND c=3'])('grouped operands or a single operator: %s is fine', (text) => {
+    expect(mixedEvalOperators(evalNode(text))).toEqual([]);
   });
 });
 

@@ -56,15 +56,15 @@ describe('translated PCRE', () => {
   test('(?#comment) is dropped', () => {
     expect(matches('a(?#note)b', 'ab')).toBe(true);
   });
-  test('\\R matches any newline sequence, \\r\\n as one', () => {
-    expect(matches('^a\\Rb$', 'a\r\nb')).toBe(true);
-    expect(matches('^a\\Rb$', 'a\u2028b')).toBe(true);
-    expect(matches('^a\\Rb$', 'a b')).toBe(false);
-  });
-  test('\\e is escape and \\a is bell, also inside a class', () => {
-    expect(matches('^\\e\\[31m\\a$', '\x1b[31m\x07')).toBe(true);
-    expect(matches('^[\\e\\a]+$', '\x07\x1b')).toBe(true);
-    expect(matches('^[\\e\\a]+$', 'ea')).toBe(false);
+  test.each([
+    ['\\R matches \\r\\n as one newline sequence', '^a\\Rb$', 'a\r\nb', true],
+    ['\\R matches U+2028', '^a\\Rb$', 'a\u2028b', true],
+    ['\\R does not match a space', '^a\\Rb$', 'a b', false],
+    ['\\e is escape and \\a is bell', '^\\e\\[31m\\a$', '\x1b[31m\x07', true],
+    ['\\e and \\a inside a class', '^[\\e\\a]+$', '\x07\x1b', true],
+    ['\\e and \\a inside a class are not the letters e and a', '^[\\e\\a]+$', 'ea', false],
+  ])('%s', (_what, pattern, text, expected) => {
+    expect(matches(pattern, text)).toBe(expected);
   });
   test('anchor escapes inside a class are passed through as written (what PCRE does with them: unverified)', () => {
     expect(translatePcre('[\\A\\z]').source).toBe('[\\A\\z]');
