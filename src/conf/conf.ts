@@ -15,6 +15,8 @@ export interface ConfStanza {
   settings: Map<string, string>;
   /** 1-based line of the stanza header (0 for the implicit default stanza). */
   line: number;
+  /** 1-based line where each setting's (last) value starts. */
+  settingLines: Map<string, number>;
 }
 
 export type ConfFile = Map<string, ConfStanza>;
@@ -52,6 +54,7 @@ export function parseConf(text: string, file = '<conf>'): ConfFile {
     const key = line.slice(0, eq).trim();
     if (key === '') throw new ConfSyntaxError(file, lineNo, 'setting has an empty key');
     current.settings.set(key, line.slice(eq + 1).trim());
+    current.settingLines.set(key, lineNo);
   }
   if (stanzas.get('default')?.settings.size === 0) stanzas.delete('default');
   return stanzas;
@@ -60,7 +63,7 @@ export function parseConf(text: string, file = '<conf>'): ConfFile {
 function stanzaFor(stanzas: ConfFile, name: string, line: number): ConfStanza {
   let stanza = stanzas.get(name);
   if (!stanza) {
-    stanza = { name, settings: new Map(), line };
+    stanza = { name, settings: new Map(), settingLines: new Map(), line };
     stanzas.set(name, stanza);
   }
   return stanza;

@@ -17,6 +17,8 @@ export interface SavedSearch {
   settings: ReadonlyMap<string, string>;
   /** 1-based line of the stanza header in savedsearches.conf. */
   line: number;
+  /** 1-based line where the `search` setting starts. */
+  searchLine: number;
   earliest?: string;
   latest?: string;
 }
@@ -115,6 +117,7 @@ function savedSearchesFrom(conf: ConfFile | undefined): SavedSearch[] {
       search,
       settings: stanza.settings,
       line: stanza.line,
+      searchLine: stanza.settingLines.get('search') ?? stanza.line,
       earliest: stanza.settings.get('dispatch.earliest_time'),
       latest: stanza.settings.get('dispatch.latest_time'),
     });

@@ -22,6 +22,8 @@ describe('conf files', () => {
     expect(conf.get('macro_a')!.settings.get('definition')).toBe('index=main \n| stats count');
     expect(conf.get('macro_a')!.settings.get('iseval')).toBe('1');
     expect(conf.get('macro_b(2)')!.line).toBe(9);
+    expect(conf.get('macro_a')!.settingLines.get('definition')).toBe(4);
+    expect(conf.get('macro_a')!.settingLines.get('iseval')).toBe(7);
   });
 
   it('names file and line of a malformed line', () => {

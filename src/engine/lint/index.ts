@@ -11,7 +11,6 @@
  * - `quoted-macro-argument` (error): see rules/macroArguments.ts;
  * - `dashboard-search` (warning): a page search lint cannot read.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { loadApp, type App } from '../app';
 import type { Program } from '../spl/executor';
@@ -120,28 +119,13 @@ function dedupe(findings: LintFinding[]): LintFinding[] {
 }
 
 /** Line of the `search =` setting of each stanza of a conf file. */
-function searchLines(confPath: string): Map<string, number> {
-  const lines = new Map<string, number>();
-  if (!existsSync(confPath)) return lines;
-  let stanza: string | undefined;
-  readFileSync(confPath, 'utf8')
-    .split(/\r?\n/)
-    .forEach((line, i) => {
-      const header = /^\s*\[(.*)\]\s*$/.exec(line);
-      if (header) stanza = header[1];
-      else if (stanza !== undefined && /^search\s*=/.test(line) && !lines.has(stanza)) lines.set(stanza, i + 1);
-    });
-  return lines;
-}
-
 /** Lints the app at `appDir`: saved searches and dashboard searches. */
 export function lintApp(appDir: string): LintFinding[] {
   const app = loadApp(appDir);
   const file = relative(appDir, app.files.savedsearches) || app.files.savedsearches;
-  const lines = searchLines(app.files.savedsearches);
   const findings: LintFinding[] = [];
   for (const saved of app.savedSearches) {
-    findings.push(...lintSearch({ name: saved.name, spl: saved.search, file, line: lines.get(saved.name), settings: saved.settings }, app));
+    findings.push(...lintSearch({ name: saved.name, spl: saved.search, file, line: saved.searchLine, settings: saved.settings }, app));
   }
   const pages = pageSearches(appDir);
   findings.push(...pages.findings);
