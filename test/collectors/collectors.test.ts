@@ -20,18 +20,20 @@ function collectorSourcetypes(): Map<string, string> {
   return out;
 }
 
+/** Every file below `dir`, recursively. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
+}
+
+const detectionFiles = filesUnder(join(root, 'detections'));
+
 function inventoryKindsUsedByDetections(): Set<string> {
   const kinds = new Set<string>();
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name === 'detection.yml') {
-        for (const m of readFileSync(path, 'utf8').matchAll(/t1505_inventory\(([^)]*)\)/g)) kinds.add(m[1]);
-      }
-    }
-  };
-  walk(join(root, 'detections'));
+  for (const path of detectionFiles.filter((f) => f.endsWith('detection.yml'))) {
+    for (const m of readFileSync(path, 'utf8').matchAll(/t1505_inventory\(([^)]*)\)/g)) kinds.add(m[1]);
+  }
   return kinds;
 }
 
@@ -66,15 +68,9 @@ describe('inventory collectors', () => {
   });
 
   it('the recorded inventory fixtures carry the timestamp the collectors write', () => {
-    const fixtures: string[] = [];
-    const walk = (dir: string): void => {
-      for (const entry of readdirSync(dir, { withFileTypes: true })) {
-        const path = join(dir, entry.name);
-        if (entry.isDirectory()) walk(path);
-        else if (/\.jsonl?$/.test(entry.name) && readFileSync(path, 'utf8').includes('"collector"')) fixtures.push(path);
-      }
-    };
-    walk(join(root, 'detections'));
+    const fixtures = detectionFiles.filter(
+      (f) => /\.jsonl?$/.test(f) && readFileSync(f, 'utf8').includes('"collector"'),
+    );
     expect(fixtures.length).toBeGreaterThanOrEqual(6);
     for (const file of fixtures) {
       const { events, rejected } = ingestFile(file, { sourcetype: '_json' });
